@@ -1,0 +1,100 @@
+/**
+ * composeParagraph: text in, positioned lines out. The whole text engine in four calls:
+ * buildItems → breakLines → justifyLine per line → points. Pure: fonts arrive as FontFace.
+ */
+import type { FontFace } from './font-face.js';
+import { buildItems, type ItemList } from './items.js';
+import { justifyLine, type Align } from './justify.js';
+import { breakLines, type BreakMode, type ForcedBreak } from './linebreak.js';
+import type { KinsokuLevel } from './zh-hans.js';
+
+export interface ParagraphSettings {
+  readonly face: FontFace;
+  readonly sizePt: number;
+  readonly measurePt: number;
+  /** first-line indent in em (2 for body text, 0 for headlines) */
+  readonly indentEm: number;
+  readonly align: Align;
+  readonly kinsoku: KinsokuLevel;
+  readonly cjkLatinSpacingEm: number;
+  readonly mode: BreakMode;
+  readonly hanging: boolean;
+  readonly trimLineStart: boolean;
+  readonly preferSpaceBreaks: boolean;
+  readonly avoidOrphans: boolean;
+  /** UTF-16 ranges that must stay on one line when they can (source credit, jump line) */
+  readonly keepTogether: readonly (readonly [number, number])[];
+}
+
+export const BODY_DEFAULTS = {
+  indentEm: 2,
+  align: 'justify',
+  kinsoku: 'gb',
+  cjkLatinSpacingEm: 0.25,
+  mode: 'push-in-first',
+  hanging: false,
+  trimLineStart: true,
+  preferSpaceBreaks: false,
+  avoidOrphans: true,
+  keepTogether: [],
+} as const satisfies Omit<ParagraphSettings, 'face' | 'sizePt' | 'measurePt'>;
+
+export interface LineGlyph {
+  readonly id: number;
+  /** pen position from the start of the measure, in pt */
+  readonly x: number;
+  readonly advancePt: number;
+  readonly text: string;
+}
+
+export interface ComposedLine {
+  readonly glyphs: readonly LineGlyph[];
+  /** the source text of the line (spaces at the break are not part of any line) */
+  readonly text: string;
+  /** x where the ink of the line starts and ends, from the start of the measure, in pt */
+  readonly startPt: number;
+  readonly endPt: number;
+  readonly measurePt: number;
+  readonly justified: boolean;
+  readonly forced: ForcedBreak;
+}
+
+export interface ComposedParagraph {
+  readonly lines: readonly ComposedLine[];
+  /** the font's em in pt, for callers that convert */
+  readonly sizePt: number;
+}
+
+export function composeParagraph(text: string, settings: ParagraphSettings): ComposedParagraph {
+  const items = buildItems(text, settings.face, settings);
+  const em = settings.sizePt;
+  const measureEm = settings.measurePt / em;
+  const breakSettings = {
+    ...settings,
+    firstMeasureEm: Math.max(0, measureEm - settings.indentEm),
+    measureEm,
+  };
+  const spans = breakLines(items, breakSettings);
+  const lines = spans.map((span, index): ComposedLine => {
+    const isLast = index === spans.length - 1;
+    const justified = justifyLine(items, span, index, isLast, settings.align, breakSettings);
+    const indentPt = index === 0 ? settings.indentEm * em : 0;
+    const startPt = indentPt + justified.offsetEm * em;
+    return {
+      glyphs: justified.glyphs.map((g) => ({ id: g.id, x: indentPt + g.xEm * em, advancePt: g.advanceEm * em, text: g.text })),
+      text: spanText(text, items, span),
+      startPt,
+      endPt: indentPt + (justified.offsetEm + justified.widthEm) * em,
+      measurePt: settings.measurePt,
+      justified: justified.justified,
+      forced: span.forced,
+    };
+  });
+  return { lines, sizePt: em };
+}
+
+function spanText(text: string, items: ItemList, span: { start: number; end: number }): string {
+  const first = items.boxes[span.start];
+  const last = items.boxes[span.end];
+  return first && last ? text.slice(first.start, last.end) : '';
+}

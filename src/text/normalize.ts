@@ -1,0 +1,174 @@
+/**
+ * Source normalisation before composition (cjk-typography.md §6): the desk's copy comes
+ * from Word, web pages and extracted PDFs, with half-width punctuation, stray spaces and
+ * full-width Latin. Each rule is a small string → string step; URLs and e-mail addresses
+ * are left alone.
+ */
+import { charClass, isCjk, isDigit, isHan, isLatinAlnum } from './classes.js';
+
+const PROTECTED = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/** Normalise one paragraph (or headline, caption…) of source text. */
+export function normalizeText(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  const source = text.normalize('NFC').replace(/^[\s\u3000]+/, '').replace(/[\s\u3000]+$/, '');
+  for (const match of source.matchAll(PROTECTED)) {
+    parts.push(normalizePlain(source.slice(last, match.index), source));
+    parts.push(match[0]);
+    last = match.index + match[0].length;
+  }
+  parts.push(normalizePlain(source.slice(last), source));
+  return parts.join('');
+}
+
+/** A byline keeps its words apart with ideographic spaces (cjk-typography.md §8). */
+export function normalizeByline(text: string): string {
+  return normalizeText(text).replace(/[ \u00a0\u3000]+/g, '\u3000');
+}
+
+const STEPS: readonly ((s: string, hasCjk: boolean) => string)[] = [
+  fullWidthAlnumToAscii,
+  ellipses,
+  dashes,
+  parentheses,
+  quotes,
+  pointMarks,
+  spaces,
+];
+
+function normalizePlain(text: string, whole: string): string {
+  const hasCjk = Array.from(whole).some((c) => isHan(c));
+  return STEPS.reduce((s, step) => step(s, hasCjk), text);
+}
+
+/** Ａ–Ｚ ａ–ｚ ０–９ → ASCII (clreq: avoid full-width Latin). Punctuation is never NFKC-ed. */
+function fullWidthAlnumToAscii(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** `...`, `。。。` and a lone `…` become the 2-em 省略号 `……`. */
+function ellipses(s: string): string {
+  return s
+    .replace(/\.{3,}|。{3,}/g, '……')
+    .replace(/…+/g, (run) => (run.length % 2 === 1 ? `${run}…` : run));
+}
+
+/** `--` and a lone `—` between 汉字 become the 2-em 破折号; year ranges get the 一字线; `~` between digits the 浪纹线. */
+function dashes(s: string): string {
+  return s
+    .replace(/(?<=[^\d\s-])-{2,}(?=[^\d\s-])/g, (m, offset: number) => (isCjkAround(s, offset, m.length) ? '——' : m))
+    .replace(/(?<!—)—(?!—)/g, (m, offset: number) => (isCjkAround(s, offset, 1) ? '——' : m))
+    .replace(/(\d{4})\s*-\s*(\d{4})(?=\s*年)/g, '$1—$2')
+    .replace(/(\d)\s*~\s*(\d)/g, '$1～$2');
+}
+
+function isCjkAround(s: string, offset: number, length: number): boolean {
+  const before = s[offset - 1];
+  const after = s[offset + length];
+  return (isCjk(before ?? '') || isCjk(after ?? '')) && !isDigit(before) && !isDigit(after);
+}
+
+/** `( … )` becomes `（ … ）` as a pair when the content or a neighbour is Chinese. */
+function parentheses(s: string): string {
+  const chars = Array.from(s);
+  const open: number[] = [];
+  for (let i = 0; i < chars.length; i += 1) {
+    if (chars[i] === '(') open.push(i);
+    else if (chars[i] === ')' && open.length > 0) {
+      const from = open.pop() as number;
+      const inner = chars.slice(from + 1, i);
+      const chinese = inner.some((c) => isCjk(c)) || isCjk(chars[from - 1] ?? '') || isCjk(chars[i + 1] ?? '');
+      if (chinese) {
+        chars[from] = '（';
+        chars[i] = '）';
+      }
+    }
+  }
+  return chars.join('');
+}
+
+/** Straight quotes in Chinese text become curly ones, alternating open and close. */
+function quotes(s: string, hasCjk: boolean): string {
+  if (!hasCjk) return s;
+  let double = 0;
+  let single = 0;
+  const chars = Array.from(s);
+  return chars
+    .map((c, i) => {
+      if (c === '"') return double++ % 2 === 0 ? '“' : '”';
+      if (c === "'" && (isCjk(chars[i - 1] ?? '') || isCjk(chars[i + 1] ?? ''))) return single++ % 2 === 0 ? '‘' : '’';
+      return c;
+    })
+    .join('');
+}
+
+const FULL_WIDTH_POINT: Readonly<Record<string, string>> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！' };
+
+/**
+ * `, . ; : ? !` after Chinese (or after a number or word set inside Chinese text) become
+ * full-width, unless they sit between two Latin letters or digits (`3.5`, `1,000`, `10:30`).
+ */
+function pointMarks(s: string, hasCjk: boolean): string {
+  const chars = Array.from(s);
+  return chars
+    .map((c, i) => {
+      const full = FULL_WIDTH_POINT[c];
+      if (!full) return c;
+      if (isLatinAlnum(chars[i + 1])) return c;
+      return followsChinese(chars, i, hasCjk) ? full : c;
+    })
+    .join('');
+}
+
+function followsChinese(chars: readonly string[], i: number, hasCjk: boolean): boolean {
+  let j = i - 1;
+  while (j >= 0 && (chars[j] === ' ' || chars[j] === '\u00a0')) j -= 1;
+  const prev = chars[j];
+  if (prev === undefined) return false;
+  if (isCjk(prev) || prev === '）' || prev === '”' || prev === '’') return true;
+  // The end of a number or word inside Chinese text: look back past the token.
+  const cls = charClass(prev);
+  if (cls !== 'alnum' && cls !== 'postfix') return false;
+  while (j >= 0) {
+    const c = chars[j] as string;
+    const k = charClass(c);
+    if (k === 'alnum' || k === 'postfix' || k === 'latin-inner' || k === 'prefix' || k === 'digit-group-space' || c === '/' || c === ' ') {
+      j -= 1;
+      continue;
+    }
+    return isCjk(c);
+  }
+  return hasCjk;
+}
+
+/**
+ * Spaces between Chinese and Latin or digits, and next to full-width punctuation, are
+ * deleted (the composer adds its own ¼-em spacing); a space between digits is a digit-group
+ * no-break space (GB/T 15835).
+ */
+function spaces(s: string): string {
+  const chars = Array.from(s);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += 1) {
+    const c = chars[i] as string;
+    if (c !== ' ' && c !== '\u00a0' && c !== '\u3000') {
+      out.push(c);
+      continue;
+    }
+    let end = i;
+    while (end + 1 < chars.length && /[ \u00a0\u3000]/.test(chars[end + 1] as string)) end += 1;
+    const before = out[out.length - 1];
+    const after = chars[end + 1];
+    if (isDigit(before) && isDigit(after)) out.push('\u202f');
+    else if (before === undefined || after === undefined) {
+      /* leading or trailing space: dropped */
+    } else if (isHan(before) && isHan(after)) {
+      out.push('\u3000'); // a phrase space between 汉字 (slogans, headlines) is an ideographic space
+    } else if (isCjk(before) || isCjk(after)) {
+      /* next to Chinese or full-width punctuation: the composer spaces it */
+    } else out.push(c === '\u3000' ? ' ' : c);
+    i = end;
+  }
+  return out.join('');
+}

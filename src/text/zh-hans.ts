@@ -1,0 +1,292 @@
+/**
+ * The rules of Simplified-Chinese composition, as tables and small pure functions:
+ * what forms an unbreakable unit (inseparable sequences), where a line may break (禁则),
+ * how much blank a punctuation mark carries and when it may be removed (标点挤压), and the
+ * spacing between 汉字 and Latin. Sources: cjk-typography.md §1–§6 (clreq, GB/T 15834,
+ * GB/T 15835). The line breaker and justifier never look at characters; they get numbers.
+ */
+import { charClass, isDigit, type CharClass } from './classes.js';
+
+export type KinsokuLevel = 'basic' | 'gb' | 'strict';
+
+export type UnitKind =
+  | 'han'
+  | 'opening'
+  | 'closing'
+  | 'pause'
+  | 'stop'
+  | 'dash'
+  | 'ellipsis'
+  | 'connector'
+  | 'interpunct'
+  | 'solidus'
+  | 'latin'
+  | 'other';
+
+/** An unbreakable unit of text: one 汉字, one mark, a 2-em dash or ellipsis, a Latin token. */
+export interface TextUnit {
+  readonly text: string;
+  readonly kind: UnitKind;
+  /** UTF-16 offset of the unit in the paragraph */
+  readonly start: number;
+}
+
+/** What stood between two units in the source: nothing, a word space or an ideographic space. */
+export type Separator = '' | ' ' | '\u3000';
+
+export interface UnitSequence {
+  readonly units: readonly TextUnit[];
+  /** separators[i] stands between units[i] and units[i + 1] */
+  readonly separators: readonly Separator[];
+}
+
+export type BreakRule = 'allowed' | 'penalty' | 'forbidden';
+
+/** Shrink priority of an adjustable blank (clreq §“inter-character spacing reduction”); lower goes first. */
+export const ShrinkPriority = {
+  wordSpace: 2,
+  bracket: 4,
+  pause: 5,
+  stop: 7,
+} as const;
+export type ShrinkPriorityValue = (typeof ShrinkPriority)[keyof typeof ShrinkPriority];
+
+const MAGNITUDES = new Set('十百千万亿兆'.split(''));
+const STACKABLE = new Set('？！'.split(''));
+/** Pause marks that may be compressed mid-line; the colon keeps its width (clreq). */
+const COMPRESSIBLE_PAUSE = new Set('，、；'.split(''));
+
+/**
+ * Split a paragraph into units. Inseparable sequences (cjk-typography.md §2) become one unit:
+ * `——` and `……` pairs, stacked ？！, and Latin tokens (words, numbers with their separators,
+ * prefix signs and postfix units: `COVID-19`, `38.5%`, `¥100`, `1 000`).
+ */
+export function splitUnits(text: string): UnitSequence {
+  const chars = Array.from(text);
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const ch of chars) {
+    offsets.push(offset);
+    offset += ch.length;
+  }
+  const units: TextUnit[] = [];
+  const separators: Separator[] = [];
+  let pending: Separator = '';
+  let i = 0;
+  const push = (end: number, kind: UnitKind): void => {
+    if (units.length > 0) separators.push(pending);
+    pending = '';
+    units.push({ text: chars.slice(i, end).join(''), kind, start: offsets[i] ?? 0 });
+    i = end;
+  };
+  while (i < chars.length) {
+    const ch = chars[i] as string;
+    const cls = charClass(ch);
+    if (cls === 'space' || cls === 'ideographic-space') {
+      // A run of spaces is one separator; an ideographic space wins (bylines).
+      if (pending !== '\u3000') pending = cls === 'space' ? ' ' : '\u3000';
+      i += 1;
+      continue;
+    }
+    if (cls === 'em-dash' || cls === 'ellipsis') {
+      const run = runLength(chars, i, (c) => charClass(c) === cls);
+      // Pairs are one 2-em unit; runs of pairs may break between pairs (clreq).
+      const kind: UnitKind = cls === 'em-dash' ? 'dash' : 'ellipsis';
+      push(i + (run >= 2 ? 2 : 1), run >= 2 ? kind : cls === 'em-dash' ? 'connector' : 'ellipsis');
+      continue;
+    }
+    if (STACKABLE.has(ch)) {
+      const run = runLength(chars, i, (c) => STACKABLE.has(c));
+      push(i + Math.min(run, 2), 'stop');
+      continue;
+    }
+    const tokenEnd = latinTokenEnd(chars, i);
+    if (tokenEnd > i) {
+      push(tokenEnd, 'latin');
+      continue;
+    }
+    push(i + 1, unitKindOf(ch, cls));
+  }
+  return { units, separators };
+}
+
+function runLength(chars: readonly string[], from: number, test: (c: string) => boolean): number {
+  let n = 0;
+  while (from + n < chars.length && test(chars[from + n] as string)) n += 1;
+  return n;
+}
+
+/** End (exclusive) of a Latin token starting at `i`, or `i` when none starts there. */
+function latinTokenEnd(chars: readonly string[], i: number): number {
+  const first = chars[i] as string;
+  const firstCls = charClass(first);
+  let j = i;
+  if (firstCls === 'prefix' && isDigit(chars[i + 1])) j = i + 1;
+  else if (firstCls !== 'alnum') return i;
+  while (j < chars.length) {
+    const c = chars[j] as string;
+    const cls = charClass(c);
+    const prev = chars[j - 1];
+    const next = chars[j + 1];
+    if (cls === 'alnum') {
+      j += 1;
+    } else if ((cls === 'latin-inner' || c === '/') && prev !== undefined && isAlnumChar(prev) && isAlnumChar(next)) {
+      j += 1; // internal punctuation: COVID-19, GB/T, 3.5, 10:30, 1,000
+    } else if (cls === 'digit-group-space' && isDigit(prev) && isDigit(next)) {
+      j += 1; // 1 000 with U+202F (GB/T 15835)
+    } else if (cls === 'postfix' && isDigit(prev)) {
+      j += 1; // 38.5%  30℃
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+function isAlnumChar(ch: string | undefined): boolean {
+  return ch !== undefined && charClass(ch) === 'alnum';
+}
+
+function unitKindOf(ch: string, cls: CharClass): UnitKind {
+  switch (cls) {
+    case 'ideograph':
+      return 'han';
+    case 'opening':
+    case 'closing':
+    case 'pause':
+    case 'stop':
+    case 'connector':
+    case 'interpunct':
+    case 'solidus':
+      return cls;
+    case 'latin-inner':
+      // A hyphen outside a word is a connector; other Latin marks close like ASCII punctuation.
+      return ch === '-' ? 'connector' : ch === "'" || ch === '&' || ch === '_' ? 'other' : 'closing';
+    default:
+      return asciiBracketKind(ch) ?? 'other';
+  }
+}
+
+function asciiBracketKind(ch: string): UnitKind | undefined {
+  if ('([{<'.includes(ch)) return 'opening';
+  if (')]}>!?;"'.includes(ch)) return 'closing';
+  return undefined;
+}
+
+/**
+ * May a line break between two units? (clreq “prohibition rules”, cjk-typography.md §2.)
+ * Line-start prohibited: closing brackets, pause and stop marks, connectors, interpuncts,
+ * solidus; at the strict level also —— and ……. Line-end prohibited: opening brackets, the
+ * byline mark ■; at GB level also the solidus. Penalised (house): `1.9万`, `2019—2030`.
+ */
+export function breakRule(prev: TextUnit, next: TextUnit, level: KinsokuLevel): BreakRule {
+  switch (next.kind) {
+    case 'closing':
+    case 'pause':
+    case 'stop':
+    case 'connector':
+    case 'interpunct':
+    case 'solidus':
+      return 'forbidden';
+    case 'dash':
+    case 'ellipsis':
+      if (level === 'strict') return 'forbidden';
+      break;
+    default:
+      break;
+  }
+  if (prev.kind === 'opening') return 'forbidden';
+  if (prev.kind === 'solidus' && level !== 'basic') return 'forbidden';
+  if (prev.text === '■') return 'forbidden';
+  if (prev.kind === 'latin' && isDigit(lastChar(prev.text)) && MAGNITUDES.has(next.text)) return 'penalty';
+  if (prev.kind === 'connector' && next.kind === 'latin' && isDigit(next.text[0])) return 'penalty';
+  return 'allowed';
+}
+
+function lastChar(s: string): string | undefined {
+  return s[s.length - 1];
+}
+
+/** Adjustable blanks of a full-width mark (GB style: 点号 and closers blank on the end side). */
+export interface MarkBlanks {
+  /** blank that may go on the start side, in em */
+  readonly startEm: number;
+  readonly startPriority: ShrinkPriorityValue | undefined;
+  readonly endEm: number;
+  /** priority for optional mid-line shrinking; undefined = only mandatory removals */
+  readonly endPriority: ShrinkPriorityValue | undefined;
+}
+
+const NO_BLANKS: MarkBlanks = { startEm: 0, startPriority: undefined, endEm: 0, endPriority: undefined };
+
+/**
+ * The blank half of a full-width mark (cjk-typography.md §4). `advanceEm` is the mark's
+ * natural width; a full-width mark (1 em) has a ½-em blank, a half-width one none.
+ */
+export function markBlanks(unit: TextUnit, advanceEm: number): MarkBlanks {
+  const blank = Math.max(0, advanceEm - 0.5);
+  if (blank === 0) return NO_BLANKS;
+  switch (unit.kind) {
+    case 'opening':
+      return { startEm: blank, startPriority: ShrinkPriority.bracket, endEm: 0, endPriority: undefined };
+    case 'closing':
+      return { startEm: 0, startPriority: undefined, endEm: blank, endPriority: ShrinkPriority.bracket };
+    case 'pause':
+      return {
+        startEm: 0,
+        startPriority: undefined,
+        endEm: blank,
+        endPriority: COMPRESSIBLE_PAUSE.has(unit.text) ? ShrinkPriority.pause : undefined,
+      };
+    case 'stop':
+      // A stacked ？！ pair is already set in one em: nothing left to remove.
+      if (Array.from(unit.text).length > 1) return NO_BLANKS;
+      return { startEm: 0, startPriority: undefined, endEm: blank, endPriority: ShrinkPriority.stop };
+    default:
+      return NO_BLANKS;
+  }
+}
+
+/** Whether a unit is a full-width mark that takes part in adjacent-mark compression. */
+export function isCompressibleMark(unit: TextUnit): boolean {
+  return unit.kind === 'opening' || unit.kind === 'closing' || unit.kind === 'pause' || unit.kind === 'stop';
+}
+
+/**
+ * Fixed width a mark is set in regardless of its glyph (GB/T 15834 §5.1): the interpunct
+ * takes ½ em, a stacked ？！ pair 1 em. Undefined: the glyph's own advance.
+ */
+export function fixedWidthEm(unit: TextUnit): number | undefined {
+  if (unit.kind === 'interpunct') return 0.5;
+  if (unit.kind === 'stop' && Array.from(unit.text).length > 1) return 1;
+  return undefined;
+}
+
+/** Space between two units (cjk-typography.md §6): CJK–Latin autospace, word spaces. */
+export type GapKind = 'none' | 'autospace' | 'word-space' | 'ideographic-space';
+
+export function gapKind(prev: TextUnit, next: TextUnit, separator: Separator): GapKind {
+  if (separator === '\u3000') return 'ideographic-space';
+  const mixed =
+    (prev.kind === 'han' && next.kind === 'latin') || (prev.kind === 'latin' && next.kind === 'han');
+  if (mixed) return 'autospace';
+  if (separator === ' ') return 'word-space';
+  return 'none';
+}
+
+/**
+ * Whether inter-character justification may add space in this gap. Not around connectors and
+ * solidus (clreq “inter-character space expansion”), never inside a unit.
+ */
+export function isJustifiableGap(prev: TextUnit, next: TextUnit): boolean {
+  const rigid = (u: TextUnit): boolean => u.kind === 'connector' || u.kind === 'solidus';
+  return !rigid(prev) && !rigid(next);
+}
+
+/** Units that count as content for the orphan rule (孤字): punctuation does not. */
+export function countsForOrphan(unit: TextUnit): boolean {
+  return unit.kind === 'han' || unit.kind === 'latin' || unit.kind === 'other';
+}
+
+/** Word spaces in em: natural, and the bounds of shrinking and stretching (clreq §5). */
+export const WORD_SPACE = { naturalEm: 1 / 3, minEm: 0.25, maxEm: 0.5 } as const;
