@@ -1,0 +1,55 @@
+/// <reference types="node" />
+/**
+ * Prepares a placed photo for one output profile with sharp: crop to the frame's aspect (cover,
+ * centred), downsample to the profile's resolution (never upsample), encode as JPEG that pdfkit
+ * passes through untouched. Print gets CMYK (PDF/X-1a allows no RGB), email a small sRGB file.
+ */
+import sharp from 'sharp';
+import type { RenderProfile } from '../render/page-boxes.js';
+
+interface ImageSettings {
+  /** maximum effective resolution at the placed size */
+  readonly ppi: number;
+  readonly quality: number;
+  readonly cmyk: boolean;
+  readonly mozjpeg: boolean;
+}
+
+const SETTINGS: Record<RenderProfile, ImageSettings> = {
+  print: { ppi: 300, quality: 90, cmyk: true, mozjpeg: false },
+  email: { ppi: 150, quality: 75, cmyk: false, mozjpeg: true },
+  // archive: full resolution, but RGB so that it stays viewable and device-independent
+  archive: { ppi: 300, quality: 85, cmyk: false, mozjpeg: false },
+};
+
+export interface PlacedSize {
+  readonly widthPt: number;
+  readonly heightPt: number;
+}
+
+/** Returns JPEG bytes for an image placed at `placed` (pt) in the given profile. */
+export async function prepareImage(file: string, placed: PlacedSize, profile: RenderProfile): Promise<Buffer> {
+  const settings = SETTINGS[profile];
+  const meta = await sharp(file).metadata();
+  const { width: srcW, height: srcH } = meta.autoOrient;
+  const [outW, outH] = targetPixels(srcW, srcH, placed, settings.ppi);
+  // Grey photos stay one channel: converting them to CMYK would print them in four inks.
+  const grey = meta.space === 'b-w' || meta.space === 'grey16';
+  const colourspace = grey ? 'b-w' : settings.cmyk ? 'cmyk' : 'srgb';
+  return sharp(file)
+    .autoOrient()
+    .flatten({ background: '#ffffff' }) // JPEG has no alpha: composite on paper white
+    .resize(outW, outH, { fit: 'cover', position: 'centre' })
+    .toColourspace(colourspace)
+    .jpeg({ quality: settings.quality, mozjpeg: settings.mozjpeg })
+    .toBuffer();
+}
+
+/** Pixel size of the output: the frame's aspect, at most `ppi` at the placed size and at most the source crop. */
+export function targetPixels(srcW: number, srcH: number, placed: PlacedSize, ppi: number): [number, number] {
+  const aspect = placed.widthPt / placed.heightPt;
+  const cropW = Math.min(srcW, srcH * aspect); // widest crop of the source with the frame's aspect
+  const width = Math.max(1, Math.round(Math.min(cropW, (placed.widthPt / 72) * ppi)));
+  const height = Math.max(1, Math.round(width / aspect));
+  return [width, height];
+}

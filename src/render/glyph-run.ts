@@ -1,0 +1,126 @@
+/**
+ * Draws a GlyphRun with pdfkit: the only module that touches pdfkit internals (0.20.2).
+ *
+ * pdfkit's own `text()` reshapes the string, which would undo our layout (kerning, `——` fwid,
+ * letter-spacing, justification). So we write the glyph ids ourselves, but register each glyph in
+ * pdfkit's EmbeddedFont exactly as its `encode()` does (subset.includeGlyph → subset gid,
+ * `unicode[gid]` for the ToUnicode CMap, `widths[gid]` for /W), and pdfkit still subsets and
+ * embeds the font at `doc.end()`. Internals used: `doc._font` (EmbeddedFont: id, font, subset,
+ * unicode, widths, scale, ref()), `doc._registeredFonts`, `doc.page.fonts` (page /Font resources).
+ */
+/// <reference types="pdfkit" />
+import type { Font } from 'fontkit';
+import type { GlyphRun } from '../layout/frames.js';
+import { fontkitFont } from '../fonts/registry.js';
+
+/** The parts of pdfkit's EmbeddedFont we rely on (see class EmbeddedFont in pdfkit.js). */
+interface EmbeddedFontInternals {
+  readonly id: string;
+  readonly font: Font;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly unicode: (readonly number[])[];
+  readonly widths: (number | undefined)[];
+  /** 1000 / unitsPerEm */
+  readonly scale: number;
+  ref(): unknown;
+}
+
+interface DocumentInternals {
+  _font: EmbeddedFontInternals | null;
+  _registeredFonts: Record<string, unknown>;
+  page: { fonts: Record<string, unknown> };
+  registerFont(name: string, src: unknown): unknown;
+  font(name: string): unknown;
+  save(): unknown;
+  restore(): unknown;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
+  addContent(data: string): unknown;
+}
+
+/** Draws one run at its exact glyph positions as a single `TJ`. The caller sets the fill colour. */
+export function drawGlyphRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
+  if (run.glyphs.length === 0) return;
+  const internals = doc as unknown as DocumentInternals;
+  const font = selectFont(internals, run.fontKey);
+
+  // Register every glyph as EmbeddedFont.encode() would; first registration wins, like pdfkit.
+  const hex: string[] = [];
+  const widths: number[] = [];
+  for (const glyph of run.glyphs) {
+    const gid = font.subset.includeGlyph(glyph.id);
+    let width = font.widths[gid];
+    if (width == null) {
+      width = font.font.getGlyph(glyph.id).advanceWidth * font.scale;
+      font.widths[gid] = width;
+    }
+    if (font.unicode[gid] == null) {
+      font.unicode[gid] = Array.from(glyph.text, (ch) => ch.codePointAt(0) ?? 0);
+    }
+    hex.push(gid.toString(16).padStart(4, '0'));
+    widths.push(width);
+  }
+
+  const array = tjArray(run, hex, widths);
+  const first = run.glyphs[0];
+  const x = run.x + (first?.x ?? 0);
+
+  // pdfkit's page CTM flips y (top-left origin). Flip back locally, as pdfkit's `_fragment` does,
+  // but relative to the current CTM so callers may translate (print pages offset by bleed + slug).
+  if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
+  internals.save();
+  internals.transform(1, 0, 0, -1, 0, 0);
+  internals.addContent('BT');
+  internals.addContent(`/${font.id} ${num(run.sizePt)} Tf`);
+  internals.addContent(`1 0 0 1 ${num(x)} ${num(-run.baseline)} Tm`);
+  internals.addContent(`[${array}] TJ`);
+  internals.addContent('ET');
+  internals.restore();
+}
+
+/**
+ * `<hex> adj <hex> …`: between two glyphs, adj = (width in /W − distance to the next glyph)
+ * in 1/1000 em. We use the width pdfkit writes to /W (the hmtx advance), not `advancePt`, because
+ * that is what a viewer advances by; kerned advances therefore land exactly on the layout's x.
+ */
+function tjArray(run: GlyphRun, hex: readonly string[], widths: readonly number[]): string {
+  const parts: string[] = [];
+  let pending = '';
+  for (let i = 0; i < run.glyphs.length; i++) {
+    pending += hex[i] ?? '';
+    const cur = run.glyphs[i];
+    const next = run.glyphs[i + 1];
+    if (!cur || !next) break;
+    const distance = ((next.x - cur.x) * 1000) / run.sizePt;
+    const adj = round3((widths[i] ?? 0) - distance);
+    if (adj !== 0) {
+      parts.push(`<${pending}>`, num(adj));
+      pending = '';
+    }
+  }
+  if (pending) parts.push(`<${pending}>`);
+  return parts.join(' ');
+}
+
+/** Selects the registry font in pdfkit, registered under its key so pdfkit caches one EmbeddedFont. */
+function selectFont(doc: DocumentInternals, key: string): EmbeddedFontInternals {
+  const parsed = fontkitFont(key);
+  if (doc._registeredFonts[key] == null) doc.registerFont(key, parsed);
+  doc.font(key);
+  const font = doc._font;
+  // Guards against a pdfkit upgrade that changes these internals: we must write into the very
+  // EmbeddedFont that wraps our parsed font, or the subset would lack our glyphs.
+  if (!font || font.font !== parsed || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.unicode)) {
+    throw new Error(`pdfkit internals changed: cannot embed ${key} (see src/render/glyph-run.ts)`);
+  }
+  return font;
+}
+
+function round3(n: number): number {
+  const r = Math.round(n * 1000) / 1000;
+  return r === 0 ? 0 : r; // no "-0"
+}
+
+/** PDF number: at most 3 decimals (1/1000 pt, the project's rounding policy), no exponent. */
+function num(n: number): string {
+  return String(round3(n));
+}

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BanmianError } from '../../src/errors.js';
+import { FontkitFace } from '../../src/fonts/font-face.js';
+import { fontFile, fontKey, fontKeys, fontkitFont, loadFontFace } from '../../src/fonts/registry.js';
+
+describe('font registry', () => {
+  it('maps family and weight to a key', () => {
+    expect(fontKey('Noto Serif SC', 400)).toBe('serif-400');
+    expect(fontKey('Noto Sans SC', 700)).toBe('sans-700');
+    expect(fontKeys()).toEqual(expect.arrayContaining(['serif-200', 'serif-900', 'sans-100', 'sans-900']));
+  });
+
+  it('rejects an unknown family or weight, listing what exists', () => {
+    const attempt = (family: string, weight: number): BanmianError => {
+      try {
+        fontKey(family, weight);
+      } catch (error) {
+        if (error instanceof BanmianError) return error;
+        throw error;
+      }
+      throw new Error('no error');
+    };
+    const family = attempt('Source Han Serif', 400);
+    expect(family.code).toBe('unknown-font');
+    expect(family.message).toContain('Source Han Serif');
+    expect(family.hint).toContain('Noto Serif SC (200, 300, 400, 500, 600, 700, 800, 900)');
+    const weight = attempt('Noto Serif SC', 100);
+    expect(weight.code).toBe('unknown-font');
+    expect(weight.message).toContain('no weight 100');
+    expect(() => loadFontFace('mono-400')).toThrow(/unknown font key "mono-400"/);
+  });
+
+  it('resolves every registered file from node_modules', () => {
+    for (const key of fontKeys()) expect(existsSync(fontFile(key)), key).toBe(true);
+  });
+
+  it('parses each font once and shares it between measuring and embedding', () => {
+    const font = fontkitFont('serif-400');
+    expect(fontkitFont('serif-400')).toBe(font);
+    const face = loadFontFace('serif-400');
+    expect(loadFontFace('serif-400')).toBe(face);
+    expect(face).toBeInstanceOf(FontkitFace);
+    expect((face as FontkitFace).font).toBe(font);
+    expect(face.key).toBe('serif-400');
+  });
+});
+
+describe('FontkitFace', () => {
+  const face = (): FontkitFace => loadFontFace('serif-400') as FontkitFace;
+
+  it('shapes ideographs and CJK punctuation per code point at 1 em', () => {
+    const shaped = face().shape('中');
+    expect(shaped.glyphs).toHaveLength(1);
+    expect(shaped.advanceEm).toBe(1);
+    expect(shaped.glyphs[0]?.text).toBe('中');
+    expect(shaped.glyphs[0]?.id).toBe(face().font.glyphForCodePoint(0x4e2d).id);
+    for (const mark of ['，', '。', '“', '”', '《', '》']) expect(face().shape(mark).advanceEm, mark).toBe(1);
+  });
+
+  it('shapes —— as one fwid glyph of 2 em that stands for both dashes', () => {
+    const shaped = face().shape('——');
+    expect(shaped.glyphs).toHaveLength(1);
+    expect(shaped.advanceEm).toBe(2);
+    expect(shaped.glyphs[0]?.text).toBe('——');
+    // without fwid fontkit would give the 1.692 em ligature
+    expect(face().font.layout('——').glyphs[0]?.id).not.toBe(shaped.glyphs[0]?.id);
+    // a longer run is made of the same 2-em pairs
+    const four = face().shape('————');
+    expect(four.glyphs.map((g) => [g.id, g.text])).toEqual([
+      [shaped.glyphs[0]?.id, '——'],
+      [shaped.glyphs[0]?.id, '——'],
+    ]);
+    expect(four.advanceEm).toBe(4);
+  });
+
+  it('shapes Latin and digit words with the shaper, mapping glyphs back to text', () => {
+    for (const word of ['COVID-19', '38.5%', 'AV', 'fi']) {
+      const shaped = face().shape(word);
+      expect(shaped.glyphs.map((g) => g.text).join(''), word).toBe(word);
+    }
+    // kerning is in the advances: AV is tighter than its glyphs' own advances
+    const perCodePoint = [...'AV'].reduce((sum, ch) => sum + face().font.glyphForCodePoint(ch.codePointAt(0) ?? 0).advanceWidth, 0) / 1000;
+    expect(face().shape('AV').advanceEm).toBeLessThan(perCodePoint);
+    // the fi ligature is one glyph whose text is both letters
+    expect(face().shape('fi').glyphs.map((g) => g.text)).toEqual(['fi']);
+  });
+
+  it('caches shapes per cluster and reports coverage', () => {
+    expect(face().shape('新闻')).toBe(face().shape('新闻'));
+    expect(face().covers(0x4e2d)).toBe(true);
+    expect(face().covers(0x1f600)).toBe(false); // 😀
+    expect(face().shape('😀').glyphs[0]?.id).toBe(0);
+  });
+});
