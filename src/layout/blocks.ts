@@ -1,0 +1,144 @@
+/**
+ * An article → the blocks layout places: the headline group (引题/主题/副题) set at a module's
+ * width, and the body flow (byline, paragraphs, in-body subheads, source credit) set at the
+ * column measure as a list of grid-line items. Heights are whole grid lines so text after any
+ * block lands on the grid again (clreq: inserted space is an integer number of lines).
+ */
+import type { Article } from '../manifest/types.js';
+import type { Template } from '../template/types.js';
+import { normalizeByline, normalizeText } from '../text/normalize.js';
+import { segmentBody } from '../text/segment.js';
+import { baselineInSlot } from './grid.js';
+import { setText, stackLines, type BlockLine, type FontBook, type StyleRole } from './set-text.js';
+
+/** Where an item sits in its paragraph, for widow and orphan control (孤行). */
+export type LinePosition = 'only' | 'first' | 'middle' | 'last';
+
+/** One item of a column's flow: a body line (1 grid line) or a subhead (n lines, kept with what follows). */
+export interface FlowItem {
+  readonly lines: readonly BlockLine[];
+  readonly heightLines: number;
+  readonly paragraph: number;
+  readonly position: LinePosition;
+  readonly keepWithNext: boolean;
+  /** characters of source text in the item, for overset reports */
+  readonly chars: number;
+}
+
+export interface HeadBlock {
+  readonly lines: readonly BlockLine[];
+  readonly heightLines: number;
+}
+
+export interface LayoutEnv {
+  readonly template: Template;
+  readonly fonts: FontBook;
+  readonly pitch: number;
+  readonly columnWidth: number;
+}
+
+/** Space above and below the headline group, in grid lines in total. */
+const HEAD_PADDING_LINES = 1;
+const GAP_BETWEEN_HEAD_PARTS_PT = 3;
+
+/** The headline group at a module width, centred vertically in whole grid lines. */
+export function buildHead(article: Pick<Article, 'kicker' | 'headline' | 'subhead'>, widthPt: number, env: LayoutEnv): HeadBlock {
+  const parts: { text: string; role: StyleRole }[] = [];
+  if (article.kicker) parts.push({ text: article.kicker, role: 'kicker' });
+  parts.push({ text: article.headline, role: 'headline' });
+  if (article.subhead) parts.push({ text: article.subhead, role: 'subhead' });
+  const lines: BlockLine[] = [];
+  let y = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) y += GAP_BETWEEN_HEAD_PARTS_PT;
+    const set = setText(headlineText(part.text, part.role), part.role, widthPt, env.template, env.fonts);
+    lines.push(...stackLines(set, part.role, y));
+    y += set.lines.length * set.style.leadingPt;
+  });
+  const heightLines = Math.ceil(y / env.pitch - 1e-6) + HEAD_PADDING_LINES;
+  const pad = (heightLines * env.pitch - y) / 2;
+  return { lines: lines.map((l) => ({ ...l, baselineDy: l.baselineDy + pad })), heightLines };
+}
+
+/** A subhead introduced by —— keeps it; a headline has no final 。 (cjk-typography.md §8). */
+function headlineText(text: string, role: StyleRole): string {
+  const normal = normalizeText(text);
+  return role === 'headline' ? normal.replace(/。$/u, '') : normal;
+}
+
+export function sourceCredit(source: string): string {
+  return `（${normalizeText(source).replace(/^[（(]|[）)]$/gu, '')}）`;
+}
+
+/** The body flow of an article at the column measure. */
+export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, env: LayoutEnv): FlowItem[] {
+  const items: FlowItem[] = [];
+  let paragraph = 0;
+  if (article.byline) {
+    const set = setText(`■\u3000${normalizeByline(article.byline)}`, 'byline', env.columnWidth, env.template, env.fonts);
+    items.push(...lineItems(set, 'byline', paragraph++, env));
+  }
+  const paragraphs = segmentBody(article.body);
+  const credit = article.source ? sourceCredit(article.source) : undefined;
+  paragraphs.forEach((p, index) => {
+    const isLastBody = index === paragraphs.length - 1 || paragraphs.slice(index + 1).every((q) => q.kind === 'subhead');
+    if (p.kind === 'subhead') {
+      items.push(subheadItem(p.text, paragraph++, env));
+      return;
+    }
+    // The credit runs on after the last paragraph and never splits (cjk-typography.md §8).
+    const text = credit && isLastBody ? `${p.text}${credit}` : p.text;
+    const keep: [number, number][] = credit && isLastBody ? [[p.text.length, text.length]] : [];
+    const set = setText(text, 'body', env.columnWidth, env.template, env.fonts, { keepTogether: keep });
+    items.push(...lineItems(set, 'body', paragraph++, env));
+  });
+  if (credit && paragraphs.every((p) => p.kind === 'subhead')) {
+    const set = setText(credit, 'body', env.columnWidth, env.template, env.fonts, { indentEm: 0 });
+    items.push(...lineItems(set, 'body', paragraph, env));
+  }
+  return items;
+}
+
+/** Each line of a paragraph on its own grid line, set on the body baseline. */
+export function lineItems(
+  set: ReturnType<typeof setText>,
+  role: StyleRole,
+  paragraph: number,
+  env: LayoutEnv,
+): FlowItem[] {
+  const bodySize = env.template.styles.body.sizePt;
+  const count = set.lines.length;
+  return set.lines.map((line, i) => ({
+    lines: [
+      {
+        line,
+        fontKey: set.face.key,
+        sizePt: set.style.sizePt,
+        role,
+        // Every style in a body slot shares the body baseline, so baselines align across columns.
+        baselineDy: baselineInSlot(0, env.pitch, bodySize),
+      },
+    ],
+    heightLines: 1,
+    paragraph,
+    position: count === 1 ? 'only' : i === 0 ? 'first' : i === count - 1 ? 'last' : 'middle',
+    keepWithNext: false,
+    chars: line.text.length,
+  }));
+}
+
+/** An in-body subhead: its lines plus half a line above and below, rounded to whole grid lines. */
+function subheadItem(text: string, paragraph: number, env: LayoutEnv): FlowItem {
+  const set = setText(text, 'bodySubhead', env.columnWidth, env.template, env.fonts);
+  const textHeight = set.lines.length * set.style.leadingPt;
+  const heightLines = Math.ceil(textHeight / env.pitch + 1 - 1e-6);
+  const top = (heightLines * env.pitch - textHeight) / 2;
+  return {
+    lines: stackLines(set, 'bodySubhead', top),
+    heightLines,
+    paragraph,
+    position: 'only',
+    keepWithNext: true,
+    chars: set.lines.reduce((n, l) => n + l.text.length, 0),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Flowing an article's items into the columns of its module: fill each column up to a common
+ * bottom line, moving a line over rather than leaving a paragraph's first line alone at a
+ * column foot or its last line alone at a column head (孤行), and never ending a column with a
+ * subhead. Balancing = the lowest common bottom at which everything fits, so the last column is
+ * at most a line or so shorter than the others. Overflow is returned as data, never dropped.
+ */
+import type { FlowItem } from './blocks.js';
+
+export interface ColumnFill {
+  /** item index ranges [from, to) per column */
+  readonly columns: readonly (readonly [number, number])[];
+  /** first item that did not fit, or undefined when all fit */
+  readonly overflowFrom: number | undefined;
+  /** the common bottom (grid row, exclusive) the columns were filled to */
+  readonly bottom: number;
+}
+
+/**
+ * Fill columns whose text starts at `starts[c]` (grid rows, module-relative) down to `bottom`.
+ */
+export function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number): ColumnFill {
+  const columns: [number, number][] = [];
+  let next = 0;
+  for (const start of starts) {
+    const from = next;
+    let used = 0;
+    let to = from;
+    while (to < items.length && used + (items[to] as FlowItem).heightLines <= bottom - start) {
+      used += (items[to] as FlowItem).heightLines;
+      to += 1;
+    }
+    if (to < items.length) to = keepRules(items, from, to);
+    columns.push([from, to]);
+    next = to;
+  }
+  return { columns, overflowFrom: next < items.length ? next : undefined, bottom };
+}
+
+/** Move the column break up when it would leave a subhead, an orphan or a widow. */
+function keepRules(items: readonly FlowItem[], from: number, to: number): number {
+  let end = to;
+  const movable = (): boolean => end - 1 > from;
+  // A subhead stays with the text it introduces.
+  while (movable() && (items[end - 1] as FlowItem).keepWithNext) end -= 1;
+  const last = items[end - 1];
+  const next = items[end];
+  if (!last || !next || last.paragraph !== next.paragraph) return end;
+  // Widow: the paragraph's last line alone at the head of the next column → take one more over.
+  if (next.position === 'last' && movable()) {
+    end -= 1;
+    // …unless that leaves the paragraph's first line alone at this column's foot.
+    if ((items[end - 1] as FlowItem).position === 'first' && movable()) end -= 1;
+    return end;
+  }
+  // Orphan: the paragraph's first line alone at the foot of this column → move it over.
+  if (last.position === 'first' && movable()) end -= 1;
+  return end;
+}
+
+/**
+ * The lowest bottom row (≤ maxBottom) at which every item fits: the balanced columns. When not
+ * even `maxBottom` holds everything, the fill at `maxBottom` with its overflow.
+ */
+export function balanceColumns(items: readonly FlowItem[], starts: readonly number[], maxBottom: number): ColumnFill {
+  const lowest = Math.max(...starts);
+  let fits = fillColumns(items, starts, maxBottom);
+  if (fits.overflowFrom !== undefined) return fits;
+  let lo = lowest;
+  let hi = maxBottom;
+  // Invariant: hi fits. Filling is monotone in the bottom line, so bisect.
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const trial = fillColumns(items, starts, mid);
+    if (trial.overflowFrom === undefined) {
+      hi = mid;
+      fits = trial;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return fits.bottom === hi ? fits : fillColumns(items, starts, hi);
+}
+
+/** Rows the filled columns actually use (the deepest column's end), module-relative. */
+export function usedBottom(items: readonly FlowItem[], starts: readonly number[], fill: ColumnFill): number {
+  return fill.columns.reduce((deepest, [from, to], c) => {
+    let rows = starts[c] ?? 0;
+    for (let i = from; i < to; i += 1) rows += (items[i] as FlowItem).heightLines;
+    return Math.max(deepest, rows);
+  }, 0);
+}

@@ -1,0 +1,80 @@
+/**
+ * The page's line grid (版心 and 背景格): columns, gutters and one line pitch shared by every
+ * column, so baselines align across the page (cjk-typography.md §7). Everything inserted into a
+ * column takes whole grid lines.
+ */
+import type { Template } from '../template/types.js';
+import { mmToPt } from '../units.js';
+
+export interface PageGrid {
+  readonly pageWidthPt: number;
+  readonly pageHeightPt: number;
+  /** left edge of the type area on this page (inside margin on the left of odd pages) */
+  readonly typeLeft: number;
+  readonly typeTop: number;
+  readonly typeWidth: number;
+  readonly columns: number;
+  readonly columnWidth: number;
+  readonly gutter: number;
+  /** body leading: the grid pitch */
+  readonly pitch: number;
+  /** grid lines per column */
+  readonly lines: number;
+  readonly bodySizePt: number;
+  /** the running head's band above the grid */
+  readonly headTop: number;
+  /** top of the foot band under the grid */
+  readonly footTop: number;
+}
+
+/** Where the ideographic em box sits in a line: its top is this fraction of the em above the baseline. */
+const EM_BOX_ASCENT = 0.88;
+
+export function pageGrid(template: Template, pageNumber: number): PageGrid {
+  const { margins } = template;
+  const pageWidthPt = mmToPt(template.pageWidthMm);
+  const pageHeightPt = mmToPt(template.pageHeightMm);
+  const gutter = mmToPt(template.gutterMm);
+  const columns = template.columns;
+  const recto = pageNumber % 2 === 1;
+  const typeLeft = mmToPt(recto ? margins.insideMm : margins.outsideMm);
+  const typeWidth = pageWidthPt - mmToPt(margins.insideMm + margins.outsideMm);
+  const headTop = mmToPt(margins.topMm);
+  const typeTop = headTop + mmToPt(template.runningHeadMm);
+  const footTop = pageHeightPt - mmToPt(margins.bottomMm + template.footMm);
+  const pitch = template.styles.body.leadingPt;
+  return {
+    pageWidthPt,
+    pageHeightPt,
+    typeLeft,
+    typeTop,
+    typeWidth,
+    columns,
+    columnWidth: (typeWidth - gutter * (columns - 1)) / columns,
+    gutter,
+    pitch,
+    // A hair of tolerance: templates are designed to hold an exact number of lines.
+    lines: Math.floor((footTop - typeTop) / pitch + 1e-6),
+    bodySizePt: template.styles.body.sizePt,
+    headTop,
+    footTop,
+  };
+}
+
+export function columnLeft(grid: PageGrid, column: number): number {
+  return grid.typeLeft + column * (grid.columnWidth + grid.gutter);
+}
+
+/** Width of `span` adjacent columns with the gutters between them. */
+export function spanWidth(grid: PageGrid, span: number): number {
+  return span * grid.columnWidth + (span - 1) * grid.gutter;
+}
+
+export function rowTop(grid: PageGrid, row: number): number {
+  return grid.typeTop + row * grid.pitch;
+}
+
+/** Baseline of text of `sizePt` centred in a slot of `heightPt` starting at `top`. */
+export function baselineInSlot(top: number, heightPt: number, sizePt: number): number {
+  return top + (heightPt - sizePt) / 2 + EM_BOX_ASCENT * sizePt;
+}

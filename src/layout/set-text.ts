@@ -1,0 +1,90 @@
+/**
+ * Setting a string in a template style: the composer's settings per element (body, headline,
+ * byline, caption…) and the conversion of composed lines into glyph runs.
+ */
+import type { Template, TextStyle } from '../template/types.js';
+import { BODY_DEFAULTS, composeParagraph, type ComposedLine, type ParagraphSettings } from '../text/compose.js';
+import type { FontFace } from '../text/font-face.js';
+import type { GlyphRun } from './frames.js';
+
+/** Fonts reach layout through this port: a family and weight → a face. */
+export type FontBook = (family: string, weight: number) => FontFace;
+
+export type StyleRole = keyof Template['styles'];
+
+/** A composed line with the font it is set in, positioned relative to its block's top. */
+export interface BlockLine {
+  readonly line: ComposedLine;
+  readonly fontKey: string;
+  readonly sizePt: number;
+  readonly role: StyleRole;
+  /** baseline, from the top of the block */
+  readonly baselineDy: number;
+}
+
+export interface SetOptions {
+  readonly indentEm?: number;
+  readonly keepTogether?: readonly (readonly [number, number])[];
+}
+
+/** How each element breaks: body text is justified with a 2-em indent; display text breaks at phrase spaces. */
+function settingsFor(role: StyleRole, style: TextStyle, template: Template, options: SetOptions): Omit<ParagraphSettings, 'face' | 'sizePt' | 'measurePt'> {
+  const { composition } = template;
+  const base = {
+    ...BODY_DEFAULTS,
+    kinsoku: composition.kinsoku,
+    cjkLatinSpacingEm: composition.cjkLatinSpacingEm,
+    align: style.align,
+    keepTogether: options.keepTogether ?? [],
+  };
+  if (role === 'body') return { ...base, indentEm: options.indentEm ?? composition.indentEm };
+  const display = role === 'headline' || role === 'kicker' || role === 'subhead' || role === 'byline' || role === 'bodySubhead';
+  return { ...base, indentEm: options.indentEm ?? 0, preferSpaceBreaks: display, avoidOrphans: !display };
+}
+
+export function setText(
+  text: string,
+  role: StyleRole,
+  measurePt: number,
+  template: Template,
+  fonts: FontBook,
+  options: SetOptions = {},
+): { lines: readonly ComposedLine[]; style: TextStyle; face: FontFace } {
+  const style = template.styles[role];
+  const face = fonts(style.family, style.weight);
+  const { lines } = composeParagraph(text, {
+    ...settingsFor(role, style, template, options),
+    face,
+    sizePt: style.sizePt,
+    measurePt,
+  });
+  return { lines, style, face };
+}
+
+/** Stack the lines of one text in a block at the style's own leading. */
+export function stackLines(
+  set: { lines: readonly ComposedLine[]; style: TextStyle; face: FontFace },
+  role: StyleRole,
+  topDy: number,
+): BlockLine[] {
+  const { style, face } = set;
+  return set.lines.map((line, i) => ({
+    line,
+    fontKey: face.key,
+    sizePt: style.sizePt,
+    role,
+    baselineDy: topDy + i * style.leadingPt + (style.leadingPt - style.sizePt) / 2 + 0.88 * style.sizePt,
+  }));
+}
+
+export function toGlyphRun(line: BlockLine, x: number, blockTop: number): GlyphRun {
+  return {
+    kind: 'glyphs',
+    fontKey: line.fontKey,
+    sizePt: line.sizePt,
+    x,
+    baseline: blockTop + line.baselineDy,
+    glyphs: line.line.glyphs.map((g) => ({ id: g.id, x: g.x, advancePt: g.advancePt, text: g.text })),
+    role: line.role,
+  };
+}

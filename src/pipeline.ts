@@ -1,0 +1,94 @@
+/**
+ * The whole run: manifest → template → photo sizes → layout → (overset check) → PDF → file.
+ */
+import path from 'node:path';
+import { BanmianError } from './errors.js';
+import { fontKey, loadFontFace } from './fonts/registry.js';
+import { probePhotos } from './images/probe.js';
+import type { FontBook } from './layout/set-text.js';
+import { layoutIssue, type IssueLayout, type Overset } from './layout/pages.js';
+import { loadIssue } from './manifest/load.js';
+import type { Issue } from './manifest/types.js';
+import { writeFileAtomic } from './output/atomic-write.js';
+import { renderPdf, type RenderProfile } from './render/pdf.js';
+import { loadTemplate } from './template/load.js';
+
+export interface BuildOptions {
+  /** output PDF path; default `out/<manifest name>.pdf` */
+  readonly output?: string;
+  readonly profile?: RenderProfile;
+}
+
+export interface BuildReport {
+  readonly manifest: string;
+  readonly output: string;
+  readonly profile: RenderProfile;
+  readonly pages: number;
+  readonly articles: number;
+  readonly bytes: number;
+  readonly timingsMs: Readonly<Record<'layout' | 'render' | 'total', number>>;
+}
+
+export interface LaidOutIssue {
+  readonly issue: Issue;
+  readonly layout: IssueLayout;
+}
+
+export const fontBook: FontBook = (family, weight) => loadFontFace(fontKey(family, weight));
+
+/** Load and lay out an issue; overset is returned in the layout, not thrown. */
+export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
+  const issue = await loadIssue(manifestPath);
+  const template = await loadTemplate(issue.template, path.dirname(issue.file));
+  const sizes = await probePhotos(issue);
+  const layout = layoutIssue(issue, {
+    template,
+    fonts: fontBook,
+    photoSize: (file) => {
+      const size = sizes.get(file);
+      if (!size) throw new Error(`photo not probed: ${file}`);
+      return size;
+    },
+  });
+  return { issue, layout };
+}
+
+export function oversetError(issue: Issue, overset: readonly Overset[]): BanmianError {
+  const parts = overset.map((o) => `“${o.article}” on page ${o.page}: ${o.lines} lines (${o.chars} characters) do not fit`);
+  return new BanmianError(
+    'overset',
+    'layout',
+    `overset: ${parts.join('; ')}`,
+    { file: issue.file },
+    'shorten the text, give the article more columns, move it to another page, or let it jump with `continue_on`',
+  );
+}
+
+export function defaultOutput(manifestPath: string): string {
+  return path.join('out', `${path.basename(manifestPath).replace(/\.ya?ml$/i, '')}.pdf`);
+}
+
+export async function buildIssue(manifestPath: string, options: BuildOptions = {}): Promise<BuildReport> {
+  const started = performance.now();
+  const profile = options.profile ?? 'print';
+  const { issue, layout } = await layOut(manifestPath);
+  if (layout.overset.length > 0) throw oversetError(issue, layout.overset);
+  const laidOut = performance.now();
+  const pdf = await renderPdf(layout.frames, { profile });
+  const rendered = performance.now();
+  const output = options.output ?? defaultOutput(manifestPath);
+  await writeFileAtomic(output, pdf);
+  return {
+    manifest: issue.file,
+    output,
+    profile,
+    pages: layout.frames.pages.length,
+    articles: issue.pages.reduce((n, p) => n + p.articles.length, 0),
+    bytes: pdf.length,
+    timingsMs: {
+      layout: Math.round(laidOut - started),
+      render: Math.round(rendered - laidOut),
+      total: Math.round(performance.now() - started),
+    },
+  };
+}

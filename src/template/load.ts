@@ -1,0 +1,71 @@
+/** Finding, reading and validating a page template. */
+
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BanmianError } from '../errors.js';
+import { closestMatch } from '../manifest/did-you-mean.js';
+import { resolveInside } from '../manifest/paths.js';
+import { parseOrThrow, throwFirstProblem } from '../manifest/problems.js';
+import { readYamlSource } from '../manifest/yaml-source.js';
+import { checkTemplateGeometry, templateSchema } from './schema.js';
+import type { Template } from './types.js';
+
+/**
+ * The project's templates/ folder. This file runs as src/template/load.ts under vitest and as
+ * dist/template/load.js after tsc: both two levels below the project root.
+ */
+export function templatesDir(): string {
+  return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+/** Names of the bundled templates, sorted: `a4`, `broadsheet`, `tabloid`. */
+export async function listTemplateNames(): Promise<string[]> {
+  const entries = await readdir(templatesDir()).catch(() => [] as string[]);
+  return entries
+    .filter((entry) => entry.endsWith('.yaml'))
+    .map((entry) => entry.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** `tabloid` names a bundled template; `./mine.yaml` or `styles/mine` is a file. */
+export function isTemplatePath(nameOrPath: string): boolean {
+  return /[/\\]/.test(nameOrPath) || /\.ya?ml$/i.test(nameOrPath);
+}
+
+/** BanmianError for a bare name that is not a bundled template, listing those that are. */
+export async function unknownTemplateError(name: string, where: ConstructorParameters<typeof BanmianError>[3] = {}): Promise<BanmianError> {
+  const names = await listTemplateNames();
+  const suggestion = closestMatch(name, names);
+  return new BanmianError(
+    'unknown-template',
+    'input',
+    `unknown template "${name}"`,
+    where,
+    `${suggestion ? `did you mean "${suggestion}"? ` : ''}available: ${names.join(', ') || '(none)'}; or give a path such as ./my-template.yaml`,
+  );
+}
+
+/**
+ * Load a bundled template by name, or a template file by path relative to the manifest's folder
+ * (the same no-escape rules as other manifest paths; an absolute path is accepted only inside that
+ * folder, as `loadIssue` produces for Issue.template).
+ */
+export async function loadTemplate(nameOrPath: string, manifestDir: string): Promise<Template> {
+  const { file, name } = await locateTemplate(nameOrPath, path.resolve(manifestDir));
+  const source = await readYamlSource(file, 'template');
+  const data = parseOrThrow(templateSchema, source, 'template');
+  const problems = checkTemplateGeometry(data);
+  if (problems.length > 0) throwFirstProblem(source, problems);
+  return { name, file, ...data };
+}
+
+async function locateTemplate(nameOrPath: string, manifestDir: string): Promise<{ file: string; name: string }> {
+  if (isTemplatePath(nameOrPath)) {
+    const file = await resolveInside(manifestDir, nameOrPath, { what: 'template', where: { field: 'template' }, allowAbsolute: true });
+    return { file, name: path.basename(file).replace(/\.ya?ml$/i, '') };
+  }
+  const names = await listTemplateNames();
+  if (!names.includes(nameOrPath)) throw await unknownTemplateError(nameOrPath, { field: 'template' });
+  return { file: path.join(templatesDir(), `${nameOrPath}.yaml`), name: nameOrPath };
+}
