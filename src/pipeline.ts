@@ -53,7 +53,7 @@ export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
   return { issue, layout };
 }
 
-export function oversetError(issue: Issue, overset: readonly Overset[]): BanmianError {
+export function oversetError(issue: Pick<Issue, 'file'>, overset: readonly Overset[]): BanmianError {
   const parts = overset.map((o) => `“${o.article}” on page ${o.page}: ${o.lines} lines (${o.chars} characters) do not fit`);
   return new BanmianError(
     'overset',
@@ -90,5 +90,26 @@ export async function buildIssue(manifestPath: string, options: BuildOptions = {
       render: Math.round(rendered - laidOut),
       total: Math.round(performance.now() - started),
     },
+  };
+}
+
+export interface CheckReport {
+  readonly manifest: string;
+  readonly pages: number;
+  readonly articles: number;
+  readonly overset: readonly Overset[];
+  /** true when `build` would succeed */
+  readonly ok: boolean;
+}
+
+/** Everything `buildIssue` does except writing: validation, layout, overset. */
+export async function checkIssue(manifestPath: string): Promise<CheckReport> {
+  const { issue, layout } = await layOut(manifestPath);
+  return {
+    manifest: issue.file,
+    pages: layout.frames.pages.length,
+    articles: issue.pages.reduce((n, p) => n + p.articles.length, 0),
+    overset: layout.overset,
+    ok: layout.overset.length === 0,
   };
 }

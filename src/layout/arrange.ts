@@ -1,12 +1,13 @@
 /**
  * Modular page make-up (版面组合): the page is filled top to bottom with horizontal bands, each
  * holding one to three article modules side by side in manifest order. A search over how the
- * articles are grouped into bands and how the columns are shared chooses the arrangement with
- * the fewest empty grid cells (holes inside bands, space left at the foot), the lead story
- * first and widest. Photos may grow by whole lines to fill a module out to its band.
- * Deterministic: the enumeration order decides ties.
+ * articles are grouped into bands, how the columns are shared, how tall each band is and how
+ * each module is fitted (photos natural, narrowed by a column, cropped or grown by whole
+ * lines; air around a headline on a page short of copy) chooses the arrangement with the fewest empty grid cells (holes inside bands, space
+ * left at the foot) plus small costs for cropped or narrowed photos, headline air, one-column modules and a
+ * lead story that is not the widest. Deterministic: the enumeration order decides ties.
  */
-import { measureModule, type ModuleEnv, type ModuleLayout, type PreparedArticle } from './module.js';
+import { ModuleMeasurer, type ModuleEnv, type ModuleLayout, type ModuleFit, type PreparedArticle } from './module.js';
 
 export interface PlacedModule {
   readonly layout: ModuleLayout;
@@ -25,8 +26,26 @@ const MAX_MODULES_PER_BAND = 3;
 const NARROW_MODULE_COST = 40;
 /** Cost of a lead story that is not the widest module of the first band. */
 const LEAD_NOT_WIDEST_COST = 200;
-/** Photos grow by at most this many lines to fill their module out. */
+/** Photos grow by at most this many lines to fill their module out… */
 const MAX_PHOTO_GROWTH = 12;
+/** …are cropped shorter by at most this many (within their aspect limits) to make room… */
+const MAX_PHOTO_CROP = 12;
+/** …or set one column narrower than their natural span. */
+const MAX_PHOTO_NARROW = 1;
+/** Cost of each grid line cropped off a photo: a little, so natural proportions win ties. */
+const PHOTO_CROP_COST = 2;
+/** Cost of a photo a column narrower than it would naturally be. */
+const PHOTO_NARROW_COST = 12;
+/** At most this many extra grid lines of white around a headline group… */
+const MAX_HEAD_AIR = 6;
+/** …each costing this per column: cheaper than a hole, dearer than a grown photo. */
+const HEAD_AIR_COST = 0.5;
+
+/** One way to set an article at a width: a module layout and what its photo fit costs. */
+interface ModuleOption {
+  readonly layout: ModuleLayout;
+  readonly cost: number;
+}
 
 interface BandChoice {
   readonly modules: readonly { layout: ModuleLayout; column: number }[];
@@ -49,39 +68,77 @@ export function columnSplits(columns: number, parts: number, min: number): numbe
   return result;
 }
 
+/**
+ * Every fit of an article at a width that holds all its text, one per distinct height (the
+ * cheapest): photos narrowed, cropped or grown; or, at natural photo size, air around the head.
+ */
+function moduleOptions(measurer: ModuleMeasurer, width: number, maxLines: number): ModuleOption[] {
+  const fits: ModuleFit[] = [];
+  for (let air = 0; air <= MAX_HEAD_AIR; air += 1) fits.push({ narrow: 0, growth: 0, air });
+  if (measurer.prepared.article.photos.length > 0) {
+    for (let narrow = 0; narrow <= MAX_PHOTO_NARROW; narrow += 1) {
+      for (let growth = -MAX_PHOTO_CROP; growth <= MAX_PHOTO_GROWTH; growth += 1) fits.push({ narrow, growth, air: 0 });
+    }
+  }
+  const byHeight = new Map<number, ModuleOption>();
+  for (const fit of fits) {
+    const layout = measurer.measure(width, maxLines, fit);
+    if (layout.fill.overflowFrom !== undefined) continue;
+    const cost =
+      fit.narrow * PHOTO_NARROW_COST + Math.max(0, -fit.growth) * PHOTO_CROP_COST + fit.air * width * HEAD_AIR_COST;
+    const known = byHeight.get(layout.heightLines);
+    if (!known || cost < known.cost) byHeight.set(layout.heightLines, { layout, cost });
+  }
+  return [...byHeight.values()].sort((a, b) => a.layout.heightLines - b.layout.heightLines);
+}
+
 /** The best arrangement of the articles on one page, or undefined when they cannot all fit. */
 export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv): Arrangement | undefined {
   const { columns, lines } = env.grid;
-  const measured = new Map<string, ModuleLayout>();
-  const measure = (index: number, width: number, growth: number): ModuleLayout => {
-    const key = `${index}/${width}/${growth}`;
-    let layout = measured.get(key);
-    if (!layout) {
-      layout = measureModule(articles[index] as PreparedArticle, width, lines, env, growth);
-      measured.set(key, layout);
+  const measurers = articles.map((a) => new ModuleMeasurer(a, env));
+  const optionCache = new Map<string, ModuleOption[]>();
+  const options = (index: number, width: number): ModuleOption[] => {
+    const key = `${index}/${width}`;
+    let found = optionCache.get(key);
+    if (!found) {
+      found = moduleOptions(measurers[index] as ModuleMeasurer, width, lines);
+      optionCache.set(key, found);
     }
-    return layout;
+    return found;
   };
-  const fits = (layout: ModuleLayout): boolean => layout.fill.overflowFrom === undefined;
   const minWidth = columns >= 4 ? 2 : 1;
 
-  const band = (first: number, count: number, split: readonly number[], room: number): BandChoice | undefined => {
-    const plain = split.map((w, k) => measure(first + k, w, 0));
-    if (!plain.every(fits)) return undefined;
-    const height = Math.max(...plain.map((l) => l.heightLines));
-    if (height > room) return undefined;
-    let column = 0;
-    let cost = 0;
-    const modules = plain.map((layout, k) => {
-      const filled = growPhotos(layout, first + k, split[k] as number, height, measure);
-      const placed = { layout: filled, column };
-      column += split[k] as number;
-      cost += (height - filled.heightLines) * (split[k] as number);
-      if ((split[k] as number) === 1) cost += NARROW_MODULE_COST;
-      return placed;
+  /** The cheapest band of these modules at each height it can take, up to `room` lines. */
+  const bands = (first: number, split: readonly number[], room: number): BandChoice[] => {
+    const perModule = split.map((w, k) => options(first + k, w).filter((o) => o.layout.heightLines <= room));
+    if (perModule.some((o) => o.length === 0)) return [];
+    const lowest = Math.max(...perModule.map((o) => (o[0] as ModuleOption).layout.heightLines));
+    const heights = new Set(perModule.flatMap((o) => o.map((m) => m.layout.heightLines)).filter((h) => h >= lowest));
+    const fixed = (split[0] as number) < Math.max(...split) && first === 0 && split.length > 1 ? LEAD_NOT_WIDEST_COST : 0;
+    const narrow = split.filter((w) => w === 1).length * NARROW_MODULE_COST;
+    return [...heights].map((height) => {
+      let column = 0;
+      let cost = fixed + narrow;
+      const modules = perModule.map((opts, k) => {
+        const width = split[k] as number;
+        // The option that leaves the fewest empty cells under it in this band, then the cheapest.
+        let best: ModuleOption | undefined;
+        let bestCost = Infinity;
+        for (const o of opts) {
+          if (o.layout.heightLines > height) break;
+          const c = (height - o.layout.heightLines) * width + o.cost;
+          if (c < bestCost) {
+            best = o;
+            bestCost = c;
+          }
+        }
+        cost += bestCost;
+        const placed = { layout: (best as ModuleOption).layout, column };
+        column += width;
+        return placed;
+      });
+      return { modules, height, cost };
     });
-    if (first === 0 && count > 1 && (split[0] as number) < Math.max(...split)) cost += LEAD_NOT_WIDEST_COST;
-    return { modules, height, cost };
   };
 
   const memo = new Map<string, Plan | undefined>();
@@ -92,12 +149,12 @@ export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv
     let best: Plan | undefined;
     for (let count = 1; count <= Math.min(MAX_MODULES_PER_BAND, articles.length - first); count += 1) {
       for (const split of columnSplits(columns, count, minWidth)) {
-        const choice = band(first, count, split, lines - row);
-        if (!choice) continue;
-        const rest = plan(first + count, row + choice.height);
-        if (!rest) continue;
-        const cost = choice.cost + rest.cost;
-        if (!best || cost < best.cost) best = { cost, bands: [choice, ...rest.bands] };
+        for (const choice of bands(first, split, lines - row)) {
+          const rest = plan(first + count, row + choice.height);
+          if (!rest) continue;
+          const cost = choice.cost + rest.cost;
+          if (!best || cost < best.cost) best = { cost, bands: [choice, ...rest.bands] };
+        }
       }
     }
     memo.set(key, best);
@@ -114,22 +171,4 @@ export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv
   }
   const used = modules.reduce((n, m) => n + m.layout.heightLines * m.layout.widthColumns, 0);
   return { modules, emptyCells: lines * columns - used };
-}
-
-/** Let the module's photos grow line by line while the module still fits its band. */
-function growPhotos(
-  layout: ModuleLayout,
-  index: number,
-  width: number,
-  height: number,
-  measure: (index: number, width: number, growth: number) => ModuleLayout,
-): ModuleLayout {
-  if (layout.photos.length === 0 || layout.heightLines >= height) return layout;
-  let best = layout;
-  for (let growth = 1; growth <= MAX_PHOTO_GROWTH; growth += 1) {
-    const grown = measure(index, width, growth);
-    if (grown.fill.overflowFrom !== undefined || grown.heightLines > height) break;
-    best = grown;
-  }
-  return best;
 }

@@ -41,23 +41,54 @@ export interface LayoutEnv {
 const HEAD_PADDING_LINES = 1;
 const GAP_BETWEEN_HEAD_PARTS_PT = 3;
 
+/** The first article of a page leads (头条): its headline is set largest. */
+export type Prominence = 'lead' | 'secondary';
+
+/**
+ * Display type is graded as an editor grades it: secondary headlines at about ¾ of the lead's
+ * size, and any headline that would run to more than two lines at its module's width steps
+ * down until it does not (never below half the template size).
+ */
+const SECONDARY_HEADLINE_SCALE = 0.75;
+const SECONDARY_DECK_SCALE = 0.85;
+const HEADLINE_STEP = 0.9;
+const MIN_HEADLINE_SCALE = 0.5;
+const MAX_HEADLINE_LINES = 2;
+
 /** The headline group at a module width, centred vertically in whole grid lines. */
-export function buildHead(article: Pick<Article, 'kicker' | 'headline' | 'subhead'>, widthPt: number, env: LayoutEnv): HeadBlock {
-  const parts: { text: string; role: StyleRole }[] = [];
-  if (article.kicker) parts.push({ text: article.kicker, role: 'kicker' });
-  parts.push({ text: article.headline, role: 'headline' });
-  if (article.subhead) parts.push({ text: article.subhead, role: 'subhead' });
+export function buildHead(
+  article: Pick<Article, 'kicker' | 'headline' | 'subhead'>,
+  widthPt: number,
+  env: LayoutEnv,
+  prominence: Prominence = 'lead',
+): HeadBlock {
+  const deckScale = prominence === 'lead' ? 1 : SECONDARY_DECK_SCALE;
+  const parts: { text: string; role: StyleRole; scale: number }[] = [];
+  if (article.kicker) parts.push({ text: article.kicker, role: 'kicker', scale: deckScale });
+  parts.push({ text: article.headline, role: 'headline', scale: headlineScale(article.headline, widthPt, env, prominence) });
+  if (article.subhead) parts.push({ text: article.subhead, role: 'subhead', scale: deckScale });
   const lines: BlockLine[] = [];
   let y = 0;
   parts.forEach((part, i) => {
     if (i > 0) y += GAP_BETWEEN_HEAD_PARTS_PT;
-    const set = setText(headlineText(part.text, part.role), part.role, widthPt, env.template, env.fonts);
+    const set = setText(headlineText(part.text, part.role), part.role, widthPt, env.template, env.fonts, { scale: part.scale });
     lines.push(...stackLines(set, part.role, y));
     y += set.lines.length * set.style.leadingPt;
   });
   const heightLines = Math.ceil(y / env.pitch - 1e-6) + HEAD_PADDING_LINES;
   const pad = (heightLines * env.pitch - y) / 2;
   return { lines: lines.map((l) => ({ ...l, baselineDy: l.baselineDy + pad })), heightLines };
+}
+
+function headlineScale(headline: string, widthPt: number, env: LayoutEnv, prominence: Prominence): number {
+  const text = headlineText(headline, 'headline');
+  let scale = prominence === 'lead' ? 1 : SECONDARY_HEADLINE_SCALE;
+  while (scale * HEADLINE_STEP >= MIN_HEADLINE_SCALE) {
+    const set = setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
+    if (set.lines.length <= MAX_HEADLINE_LINES) break;
+    scale *= HEADLINE_STEP;
+  }
+  return scale;
 }
 
 /** A subhead introduced by —— keeps it; a headline has no final 。 (cjk-typography.md §8). */

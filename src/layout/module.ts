@@ -1,11 +1,11 @@
 /**
  * An article's module (文章块): a rectangle of whole columns and grid lines holding its
  * headline group across the top, its photos at the top of its first columns, and its body
- * balanced over the columns. `measureModule` says how tall the module must be at a width;
+ * balanced over the columns. `ModuleMeasurer` says how tall the module must be at a width;
  * `placeModule` positions everything once the page has chosen where the module goes.
  */
 import type { Article, Photo } from '../manifest/types.js';
-import { buildFlow, buildHead, type FlowItem, type HeadBlock, type LayoutEnv } from './blocks.js';
+import { buildFlow, buildHead, type FlowItem, type HeadBlock, type LayoutEnv, type Prominence } from './blocks.js';
 import { balanceColumns, usedBottom, type ColumnFill } from './columns.js';
 import type { FrameItem, ImageBox } from './frames.js';
 import { columnLeft, rowTop, spanWidth, type PageGrid } from './grid.js';
@@ -28,10 +28,11 @@ export interface PreparedArticle {
   readonly flow: readonly FlowItem[];
   /** a short name for messages: the id, or the headline */
   readonly label: string;
+  readonly prominence: Prominence;
 }
 
-export function prepareArticle(article: Article, env: LayoutEnv): PreparedArticle {
-  return { article, flow: buildFlow(article, env), label: article.id ?? article.headline };
+export function prepareArticle(article: Article, env: LayoutEnv, prominence: Prominence): PreparedArticle {
+  return { article, flow: buildFlow(article, env), label: article.id ?? article.headline, prominence };
 }
 
 interface PhotoBlock {
@@ -61,63 +62,117 @@ export interface Overflow {
 
 /** Photo proportions beyond these are cropped, not squeezed: no strips, no towers. */
 const MIN_ASPECT = 0.5;
-const MAX_ASPECT = 1.3;
+const MAX_ASPECT = 1.25;
 const CAPTION_GAP_PT = 3;
 
-export function photoSpan(photo: Photo, widthColumns: number): number {
-  const wanted = photo.columns ?? (widthColumns >= 4 ? widthColumns - 2 : widthColumns);
-  return Math.max(1, Math.min(widthColumns, wanted));
+/**
+ * How a module is fitted to the room the page gives it: its photos `narrow` columns less than
+ * their natural span (never below one column, nor below two for a landscape picture) and
+ * `growth` grid lines taller (negative: cropped shorter) within the aspect limits; `air`
+ * whole grid lines of extra white space around the headline group, for a page short of copy.
+ */
+export interface ModuleFit {
+  readonly narrow: number;
+  readonly growth: number;
+  readonly air: number;
 }
 
-function buildPhoto(photo: Photo, widthColumns: number, extraLines: number, env: ModuleEnv): PhotoBlock {
-  const span = photoSpan(photo, widthColumns);
-  const width = spanWidth(env.grid, span);
-  const size = env.photoSize(photo.file);
-  const aspect = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, size.pixelHeight / size.pixelWidth));
-  const caption: BlockLine[] = [];
-  let captionHeight = 0;
-  if (photo.caption) {
-    const set = setText(photo.caption, 'caption', width, env.template, env.fonts, { indentEm: 0 });
-    caption.push(...stackLines(set, 'caption', captionHeight));
-    captionHeight += set.lines.length * set.style.leadingPt;
+export const NATURAL_FIT: ModuleFit = { narrow: 0, growth: 0, air: 0 };
+
+/**
+ * Columns a photo spans: the manifest's `columns`, or a landscape picture about three fifths
+ * of its module and a portrait one about two fifths (a tall picture across many columns would
+ * eat the page), less `narrow`.
+ */
+function photoSpan(photo: Photo, widthColumns: number, size: PixelSize, narrow: number): number {
+  if (photo.columns !== undefined) return Math.max(1, Math.min(widthColumns, photo.columns));
+  const portrait = size.pixelHeight > size.pixelWidth;
+  const natural = Math.max(widthColumns <= 2 ? widthColumns : 2, Math.round(widthColumns * (portrait ? 0.4 : 0.6)));
+  const narrowest = portrait ? 1 : Math.min(2, widthColumns);
+  return Math.max(narrowest, Math.min(widthColumns, natural - narrow));
+}
+
+/** Caption and credit set at a photo's width, stacked from the top of the caption area. */
+function buildCaption(photo: Photo, width: number, env: ModuleEnv): { lines: BlockLine[]; height: number } {
+  const lines: BlockLine[] = [];
+  let height = 0;
+  for (const [text, role] of [[photo.caption, 'caption'], [photo.credit, 'credit']] as const) {
+    if (!text) continue;
+    const set = setText(text, role, width, env.template, env.fonts, { indentEm: 0 });
+    lines.push(...stackLines(set, role, height));
+    height += set.lines.length * set.style.leadingPt;
   }
-  if (photo.credit) {
-    const set = setText(photo.credit, 'credit', width, env.template, env.fonts, { indentEm: 0 });
-    caption.push(...stackLines(set, 'credit', captionHeight));
-    captionHeight += set.lines.length * set.style.leadingPt;
-  }
-  const below = CAPTION_GAP_PT + captionHeight + env.pitch / 2;
-  // Whole grid lines: the picture takes what the caption leaves (cropped to fit).
-  const heightLines = Math.max(2, Math.round((width * aspect + below) / env.pitch)) + extraLines;
-  const imageHeight = heightLines * env.pitch - below;
-  return {
-    photo,
-    span,
-    heightLines,
-    imageHeight,
-    caption: caption.map((l) => ({ ...l, baselineDy: l.baselineDy + imageHeight + CAPTION_GAP_PT })),
-  };
+  return { lines, height };
 }
 
 /**
- * Lay an article out `widthColumns` wide with at most `maxLines` grid lines; photos may take
- * `photoExtraLines` more lines each (to fill a module out to its neighbours' height).
+ * Measures an article as a module at any width and photo fit. The headline group depends only
+ * on the width and a caption only on its photo's span, so each is set once and reused across
+ * the many trial layouts of the page search.
  */
-export function measureModule(
-  prepared: PreparedArticle,
-  widthColumns: number,
-  maxLines: number,
-  env: ModuleEnv,
-  photoExtraLines = 0,
-): ModuleLayout {
-  const head = buildHead(prepared.article, spanWidth(env.grid, widthColumns), env);
-  const photos = prepared.article.photos.map((p) => buildPhoto(p, widthColumns, photoExtraLines, env));
-  const photoLines = photos.reduce((n, p) => n + p.heightLines, 0);
-  const photoSpanCols = photos.reduce((n, p) => Math.max(n, p.span), 0);
-  const starts = Array.from({ length: widthColumns }, (_, c) => head.heightLines + (c < photoSpanCols ? photoLines : 0));
-  const fill = balanceColumns(prepared.flow, starts, maxLines);
-  const heightLines = Math.max(usedBottom(prepared.flow, starts, fill), head.heightLines + photoLines);
-  return { prepared, widthColumns, heightLines, head, photos, starts, fill };
+export class ModuleMeasurer {
+  private readonly heads = new Map<number, HeadBlock>();
+  private readonly captions = new Map<string, { lines: BlockLine[]; height: number }>();
+
+  constructor(
+    readonly prepared: PreparedArticle,
+    private readonly env: ModuleEnv,
+  ) {}
+
+  /** The module `widthColumns` wide with at most `maxLines` grid lines. */
+  measure(widthColumns: number, maxLines: number, fit: ModuleFit = NATURAL_FIT): ModuleLayout {
+    const { prepared } = this;
+    const head = withAir(this.head(widthColumns), fit.air, this.env.pitch);
+    const photos = prepared.article.photos.map((p, k) => this.photo(p, k, widthColumns, fit));
+    const photoLines = photos.reduce((n, p) => n + p.heightLines, 0);
+    const photoSpanCols = photos.reduce((n, p) => Math.max(n, p.span), 0);
+    const starts = Array.from({ length: widthColumns }, (_, c) => head.heightLines + (c < photoSpanCols ? photoLines : 0));
+    const fill = balanceColumns(prepared.flow, starts, maxLines);
+    const heightLines = Math.max(usedBottom(prepared.flow, starts, fill), head.heightLines + photoLines);
+    return { prepared, widthColumns, heightLines, head, photos, starts, fill };
+  }
+
+  private head(widthColumns: number): HeadBlock {
+    let head = this.heads.get(widthColumns);
+    if (!head) {
+      head = buildHead(this.prepared.article, spanWidth(this.env.grid, widthColumns), this.env, this.prepared.prominence);
+      this.heads.set(widthColumns, head);
+    }
+    return head;
+  }
+
+  /** A photo block in whole grid lines: the picture takes what its caption leaves. */
+  private photo(photo: Photo, index: number, widthColumns: number, fit: ModuleFit): PhotoBlock {
+    const { env } = this;
+    const size = env.photoSize(photo.file);
+    const span = photoSpan(photo, widthColumns, size, fit.narrow);
+    const width = spanWidth(env.grid, span);
+    const key = `${index}/${span}`;
+    let caption = this.captions.get(key);
+    if (!caption) {
+      caption = buildCaption(photo, width, env);
+      this.captions.set(key, caption);
+    }
+    const aspect = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, size.pixelHeight / size.pixelWidth));
+    const below = CAPTION_GAP_PT + caption.height + env.pitch / 2;
+    const linesFor = (a: number): number => Math.round((width * a + below) / env.pitch);
+    const heightLines = Math.min(linesFor(MAX_ASPECT), Math.max(linesFor(MIN_ASPECT), linesFor(aspect) + fit.growth));
+    const imageHeight = heightLines * env.pitch - below;
+    return {
+      photo,
+      span,
+      heightLines,
+      imageHeight,
+      caption: caption.lines.map((l) => ({ ...l, baselineDy: l.baselineDy + imageHeight + CAPTION_GAP_PT })),
+    };
+  }
+}
+
+/** The headline group with `air` more grid lines, half above it and half below. */
+function withAir(head: HeadBlock, air: number, pitch: number): HeadBlock {
+  if (air === 0) return head;
+  const shift = (air * pitch) / 2;
+  return { lines: head.lines.map((l) => ({ ...l, baselineDy: l.baselineDy + shift })), heightLines: head.heightLines + air };
 }
 
 export function overflowOf(layout: ModuleLayout): Overflow | undefined {

@@ -44,7 +44,7 @@ export function layoutIssue(issue: Issue, env: IssueEnv): IssueLayout {
   const moduleEnvs = issue.pages.map((_, i) => moduleEnvFor(i + 1, env));
   // Articles per page, in manifest order; continuations are appended as pages are made up.
   const queues: PreparedArticle[][] = issue.pages.map((page, i) =>
-    page.articles.map((a) => prepareArticle(a, moduleEnvs[i] as ModuleEnv)),
+    page.articles.map((a, k) => prepareArticle(a, moduleEnvs[i] as ModuleEnv, k === 0 ? 'lead' : 'secondary')),
   );
   const pages: PageLayout[] = [];
   const frames: PageFrame[] = [];
@@ -134,6 +134,7 @@ function jumpArticle(
     article: { ...prepared.article, kicker: undefined, subhead: undefined, photos: [], continueOn: undefined },
     flow: [...fromLine, ...rest],
     label: `${prepared.label}（续）`,
+    prominence: 'secondary',
   };
   return { arrangement: best, continuation };
 }

@@ -25,6 +25,8 @@ export interface BlockLine {
 export interface SetOptions {
   readonly indentEm?: number;
   readonly keepTogether?: readonly (readonly [number, number])[];
+  /** size and leading relative to the style's (display type is graded by prominence and width) */
+  readonly scale?: number;
 }
 
 /** How each element breaks: body text is justified with a 2-em indent; display text breaks at phrase spaces. */
@@ -50,7 +52,9 @@ export function setText(
   fonts: FontBook,
   options: SetOptions = {},
 ): { lines: readonly ComposedLine[]; style: TextStyle; face: FontFace } {
-  const style = template.styles[role];
+  const scale = options.scale ?? 1;
+  const base = template.styles[role];
+  const style = scale === 1 ? base : { ...base, sizePt: base.sizePt * scale, leadingPt: base.leadingPt * scale };
   const face = fonts(style.family, style.weight);
   const { lines } = composeParagraph(text, {
     ...settingsFor(role, style, template, options),

@@ -5,7 +5,8 @@
  */
 import { mmToPt, roundPt } from '../units.js';
 
-export type RenderProfile = 'print' | 'email' | 'archive';
+export const PROFILES = ['print', 'email', 'archive'] as const;
+export type RenderProfile = (typeof PROFILES)[number];
 
 /** Slug beyond the bleed: room for 6 mm crop marks and the page label. */
 export const SLUG_MM = 10;

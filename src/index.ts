@@ -1,0 +1,3 @@
+/** The library API: what the CLI does, a script can do. */
+export { buildIssue, checkIssue, type BuildOptions, type BuildReport, type CheckReport } from './pipeline.js';
+export { BanmianError, isBanmianError } from './errors.js';
