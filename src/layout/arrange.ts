@@ -101,7 +101,10 @@ export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv
     const key = `${index}/${width}`;
     let found = optionCache.get(key);
     if (!found) {
-      found = moduleOptions(measurers[index] as ModuleMeasurer, width, lines);
+      const measurer = measurers[index] as ModuleMeasurer;
+      // The editor's `columns` is a decision, not a hint.
+      const wanted = measurer.prepared.article.columns;
+      found = wanted !== undefined && wanted !== width ? [] : moduleOptions(measurer, width, lines);
       optionCache.set(key, found);
     }
     return found;

@@ -9,6 +9,7 @@ import { buildFlow, buildHead, type FlowItem, type HeadBlock, type LayoutEnv, ty
 import { balanceColumns, usedBottom, type ColumnFill } from './columns.js';
 import type { FrameItem, ImageBox } from './frames.js';
 import { columnLeft, rowTop, spanWidth, type PageGrid } from './grid.js';
+import { normalizeByline, normalizeText } from '../text/normalize.js';
 import { setText, stackLines, toGlyphRun, type BlockLine } from './set-text.js';
 
 export interface PixelSize {
@@ -96,7 +97,12 @@ function photoSpan(photo: Photo, widthColumns: number, size: PixelSize, narrow: 
 function buildCaption(photo: Photo, width: number, env: ModuleEnv): { lines: BlockLine[]; height: number } {
   const lines: BlockLine[] = [];
   let height = 0;
-  for (const [text, role] of [[photo.caption, 'caption'], [photo.credit, 'credit']] as const) {
+  // A credit keeps its words apart like a byline (新华社记者　龚雯/摄).
+  const parts = [
+    [photo.caption && normalizeText(photo.caption), 'caption'],
+    [photo.credit && normalizeByline(photo.credit), 'credit'],
+  ] as const;
+  for (const [text, role] of parts) {
     if (!text) continue;
     const set = setText(text, role, width, env.template, env.fonts, { indentEm: 0 });
     lines.push(...stackLines(set, role, height));

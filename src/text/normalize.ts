@@ -107,7 +107,7 @@ const FULL_WIDTH_POINT: Readonly<Record<string, string>> = { ',': '，', '.': '�
 
 /**
  * `, . ; : ? !` after Chinese (or after a number or word set inside Chinese text) become
- * full-width, unless they sit between two Latin letters or digits (`3.5`, `1,000`, `10:30`).
+ * full-width, unless a Latin letter or digit follows one that is not Chinese (`3.5`, `1,000`, `10:30`).
  */
 function pointMarks(s: string, hasCjk: boolean): string {
   const chars = Array.from(s);
@@ -115,7 +115,8 @@ function pointMarks(s: string, hasCjk: boolean): string {
     .map((c, i) => {
       const full = FULL_WIDTH_POINT[c];
       if (!full) return c;
-      if (isLatinAlnum(chars[i + 1])) return c;
+      // `3.5`, `1,000`, `10:30`, `e.g` stay; `有力,3月` does not: its left side is Chinese.
+      if (isLatinAlnum(chars[i + 1]) && !isCjk(chars[i - 1] ?? '')) return c;
       return followsChinese(chars, i, hasCjk) ? full : c;
     })
     .join('');
