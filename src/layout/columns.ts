@@ -18,22 +18,28 @@ export interface ColumnFill {
 
 /**
  * Fill columns whose text starts at `starts[c]` (grid rows, module-relative) down to `bottom`.
+ * With `even`, each column takes only its share of what is left (rounded up), so that the
+ * columns end within a line of each other instead of the last one taking the shortfall.
  */
-export function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number): ColumnFill {
+export function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number, even = false): ColumnFill {
   const columns: [number, number][] = [];
   let next = 0;
-  for (const start of starts) {
+  let remaining = items.reduce((n, item) => n + item.heightLines, 0);
+  starts.forEach((start, c) => {
     const from = next;
+    const share = Math.ceil(remaining / (starts.length - c));
+    const room = even ? Math.min(bottom - start, share) : bottom - start;
     let used = 0;
     let to = from;
-    while (to < items.length && used + (items[to] as FlowItem).heightLines <= bottom - start) {
+    while (to < items.length && used + (items[to] as FlowItem).heightLines <= room) {
       used += (items[to] as FlowItem).heightLines;
       to += 1;
     }
     if (to < items.length) to = keepRules(items, from, to);
+    for (let i = from; i < to; i += 1) remaining -= (items[i] as FlowItem).heightLines;
     columns.push([from, to]);
     next = to;
-  }
+  });
   return { columns, overflowFrom: next < items.length ? next : undefined, bottom };
 }
 
@@ -59,27 +65,25 @@ function keepRules(items: readonly FlowItem[], from: number, to: number): number
 }
 
 /**
- * The lowest bottom row (≤ maxBottom) at which every item fits: the balanced columns. When not
- * even `maxBottom` holds everything, the fill at `maxBottom` with its overflow.
+ * The lowest bottom row (≤ maxBottom) at which every item fits, with the text shared evenly
+ * over the columns: the balanced columns. When not even `maxBottom` holds everything, the fill
+ * at `maxBottom` with its overflow.
  */
 export function balanceColumns(items: readonly FlowItem[], starts: readonly number[], maxBottom: number): ColumnFill {
   const lowest = Math.max(...starts);
-  let fits = fillColumns(items, starts, maxBottom);
-  if (fits.overflowFrom !== undefined) return fits;
+  const full = fillColumns(items, starts, maxBottom);
+  if (full.overflowFrom !== undefined) return full;
   let lo = lowest;
   let hi = maxBottom;
   // Invariant: hi fits. Filling is monotone in the bottom line, so bisect.
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    const trial = fillColumns(items, starts, mid);
-    if (trial.overflowFrom === undefined) {
-      hi = mid;
-      fits = trial;
-    } else {
-      lo = mid + 1;
-    }
+    if (fillColumns(items, starts, mid).overflowFrom === undefined) hi = mid;
+    else lo = mid + 1;
   }
-  return fits.bottom === hi ? fits : fillColumns(items, starts, hi);
+  // Even shares can fail where keep rules push lines over; then fill the columns to the bottom.
+  const even = fillColumns(items, starts, hi, true);
+  return even.overflowFrom === undefined ? even : fillColumns(items, starts, hi);
 }
 
 /** Rows the filled columns actually use (the deepest column's end), module-relative. */
