@@ -97,7 +97,7 @@ function photoSpan(photo: Photo, widthColumns: number, size: PixelSize, narrow: 
 function buildCaption(photo: Photo, width: number, env: ModuleEnv): { lines: BlockLine[]; height: number } {
   const lines: BlockLine[] = [];
   let height = 0;
-  // A credit keeps its words apart like a byline (新华社记者　龚雯/摄).
+  // A credit keeps its words apart with ideographic spaces, like a byline.
   const parts = [
     [photo.caption && normalizeText(photo.caption), 'caption'],
     [photo.credit && normalizeByline(photo.credit), 'credit'],
