@@ -1,0 +1,35 @@
+/**
+ * A text transcript of a laid-out issue: the modules of each page and every line with its
+ * position (rounded to 0.1 pt), role and text. Kept as golden files for the sample issues so
+ * that a change of layout is reviewed as a diff.
+ */
+import type { IssueLayout } from './pages.js';
+
+const round = (n: number): string => n.toFixed(1);
+
+export function transcribe(layout: IssueLayout): string {
+  const out: string[] = [];
+  layout.pages.forEach((page, p) => {
+    const frame = layout.frames.pages[p];
+    if (!frame) return;
+    out.push(`page ${page.number}  ${round(frame.widthPt)} × ${round(frame.heightPt)} pt  empty cells ${page.arrangement.emptyCells}`);
+    for (const m of page.arrangement.modules) {
+      const { layout: l } = m;
+      const photos = l.photos.map((ph) => `${ph.span}col×${ph.heightLines}`).join(' ');
+      out.push(
+        `  module ${l.prepared.label}  columns ${m.column}+${l.widthColumns}  rows ${m.row}+${l.heightLines}  head ${l.head.heightLines}${photos ? `  photos ${photos}` : ''}`,
+      );
+    }
+    for (const item of frame.items) {
+      if (item.kind === 'glyphs') {
+        const text = item.glyphs.map((g) => g.text).join('');
+        // where the ink starts: aligned runs carry their offset in the glyph positions
+        const left = item.x + (item.glyphs[0]?.x ?? 0);
+        out.push(`  ${round(left)} ${round(item.baseline)} ${item.role} ${round(item.sizePt)}pt ${text}`);
+      } else if (item.kind === 'image') {
+        out.push(`  ${round(item.x)} ${round(item.y)} image ${round(item.width)}×${round(item.height)}`);
+      }
+    }
+  });
+  return `${out.join('\n')}\n`;
+}
