@@ -30,6 +30,8 @@ export interface PreparedArticle {
   /** a short name for messages: the id, or the headline */
   readonly label: string;
   readonly prominence: Prominence;
+  /** the continuation of a jumped article: its headline is the jump headline */
+  readonly continuation?: boolean;
 }
 
 export function prepareArticle(article: Article, env: LayoutEnv, prominence: Prominence): PreparedArticle {
@@ -194,7 +196,11 @@ export function placeModule(layout: ModuleLayout, column: number, row: number, e
   const items: FrameItem[] = [];
   const left = columnLeft(grid, column);
   const top = rowTop(grid, row);
-  for (const line of layout.head.lines) items.push(toGlyphRun(line, left, top));
+  for (const line of layout.head.lines) {
+    const run = toGlyphRun(line, left, top);
+    // A repeated headline is furniture of the jump, not more of the article's text.
+    items.push(layout.prepared.continuation ? { ...run, role: 'jumpHeadline' } : run);
+  }
   let photoRow = row + layout.head.heightLines;
   for (const block of layout.photos) {
     const size = env.photoSize(block.photo.file);

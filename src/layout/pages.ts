@@ -135,6 +135,7 @@ function jumpArticle(
     flow: [...fromLine, ...rest],
     label: `${prepared.label}（续）`,
     prominence: 'secondary',
+    continuation: true,
   };
   return { arrangement: best, continuation };
 }

@@ -1,6 +1,7 @@
 // The five sample back issues build, each onto one page, and the PDF holds exactly the text of
 // the manifest: every character of every article (after the engine's normalisation) plus the
-// page furniture, nothing lost, nothing doubled. Text is read back from the PDF with pdf-parse.
+// page furniture (running heads, folios, jump lines and jump headlines), nothing lost, nothing
+// doubled — also for an article that jumps to a later page. Text is read back from the PDF with pdf-parse.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ async function pdfText(file: string): Promise<string> {
 }
 
 function furnitureText(runs: readonly { role: string; glyphs: readonly { text: string }[] }[]): string {
-  const furniture = new Set(['runningHead', 'folio', 'pageEditor', 'jumpLine']);
+  const furniture = new Set(['runningHead', 'folio', 'pageEditor', 'jumpLine', 'jumpHeadline']);
   return runs.filter((r) => furniture.has(r.role)).flatMap((r) => r.glyphs.map((g) => g.text)).join('');
 }
 
