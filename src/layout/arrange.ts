@@ -42,7 +42,7 @@ const MAX_HEAD_AIR = 6;
 const HEAD_AIR_COST = 0.5;
 
 /** One way to set an article at a width: a module layout and what its photo fit costs. */
-interface ModuleOption {
+export interface ModuleOption {
   readonly layout: ModuleLayout;
   readonly cost: number;
 }
@@ -72,7 +72,7 @@ export function columnSplits(columns: number, parts: number, min: number): numbe
  * Every fit of an article at a width that holds all its text, one per distinct height (the
  * cheapest): photos narrowed, cropped or grown; or, at natural photo size, air around the head.
  */
-function moduleOptions(measurer: ModuleMeasurer, width: number, maxLines: number): ModuleOption[] {
+export function moduleOptions(measurer: ModuleMeasurer, width: number, maxLines: number): ModuleOption[] {
   const fits: ModuleFit[] = [];
   for (let air = 0; air <= MAX_HEAD_AIR; air += 1) fits.push({ narrow: 0, growth: 0, air });
   if (measurer.prepared.article.photos.length > 0) {
@@ -92,9 +92,26 @@ function moduleOptions(measurer: ModuleMeasurer, width: number, maxLines: number
   return [...byHeight.values()].sort((a, b) => a.layout.heightLines - b.layout.heightLines);
 }
 
-/** The best arrangement of the articles on one page, or undefined when they cannot all fit. */
-export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv): Arrangement | undefined {
-  const { columns, lines } = env.grid;
+/** A rectangle of the page grid: columns and grid lines. */
+export interface Region {
+  readonly column: number;
+  readonly columns: number;
+  readonly row: number;
+  readonly lines: number;
+}
+
+/**
+ * The best arrangement of articles in a region of the page (the whole page, or what pinned
+ * areas leave), or undefined when they cannot all fit. `leadsPage`: the first article is the
+ * page's lead and should be the widest of its band.
+ */
+export function arrangeRegion(
+  articles: readonly PreparedArticle[],
+  region: Region,
+  env: ModuleEnv,
+  leadsPage: boolean,
+): Arrangement | undefined {
+  const { columns, lines } = region;
   const measurers = articles.map((a) => new ModuleMeasurer(a, env));
   const optionCache = new Map<string, ModuleOption[]>();
   const options = (index: number, width: number): ModuleOption[] => {
@@ -117,7 +134,7 @@ export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv
     if (perModule.some((o) => o.length === 0)) return [];
     const lowest = Math.max(...perModule.map((o) => (o[0] as ModuleOption).layout.heightLines));
     const heights = new Set(perModule.flatMap((o) => o.map((m) => m.layout.heightLines)).filter((h) => h >= lowest));
-    const fixed = (split[0] as number) < Math.max(...split) && first === 0 && split.length > 1 ? LEAD_NOT_WIDEST_COST : 0;
+    const fixed = leadsPage && first === 0 && split.length > 1 && (split[0] as number) < Math.max(...split) ? LEAD_NOT_WIDEST_COST : 0;
     const narrow = split.filter((w) => w === 1).length * NARROW_MODULE_COST;
     return [...heights].map((height) => {
       let column = 0;
@@ -167,9 +184,9 @@ export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv
   const best = plan(0, 0);
   if (!best) return undefined;
   const modules: PlacedModule[] = [];
-  let row = 0;
+  let row = region.row;
   for (const b of best.bands) {
-    for (const m of b.modules) modules.push({ layout: m.layout, column: m.column, row });
+    for (const m of b.modules) modules.push({ layout: m.layout, column: region.column + m.column, row });
     row += b.height;
   }
   const used = modules.reduce((n, m) => n + m.layout.heightLines * m.layout.widthColumns, 0);

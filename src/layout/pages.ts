@@ -5,7 +5,8 @@
  * an error. Nothing is ever dropped.
  */
 import type { Issue, Page } from '../manifest/types.js';
-import { arrangePage, type Arrangement, type PlacedModule } from './arrange.js';
+import type { Arrangement, PlacedModule } from './arrange.js';
+import { arrangePage } from './areas.js';
 import { lineItems, type FlowItem } from './blocks.js';
 import type { FrameBookmark, FrameItem, IssueFrames, PageFrame, RuleLine } from './frames.js';
 import { pageFurniture } from './furniture.js';
