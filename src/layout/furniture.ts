@@ -4,12 +4,14 @@
  * body grid.
  */
 import type { Issue, Page } from '../manifest/types.js';
+import { normalizeByline } from '../text/normalize.js';
 import type { FrameItem } from './frames.js';
 import { baselineInSlot, type PageGrid } from './grid.js';
 import { setText, toGlyphRun, type FontBook, type StyleRole } from './set-text.js';
 import type { Template } from '../template/types.js';
 
 const RULE_WIDTH_PT = 0.75;
+const UNWRAPPED_MEASURE_PT = 100_000;
 
 /** `2024-11-28` → `2024年11月28日` */
 export function chineseDate(iso: string): string {
@@ -30,8 +32,9 @@ export function pageFurniture(
   const headHeight = grid.typeTop - grid.headTop;
   const line = (text: string, role: StyleRole, align: 'left' | 'right', top: number, height: number): void => {
     const style = template.styles[role];
-    const set = setText(text, role, grid.typeWidth, template, fonts, { indentEm: 0 });
-    for (const composed of set.lines.slice(0, 1)) {
+    // One line, however long: furniture is never wrapped, and never cut.
+    const set = setText(text, role, UNWRAPPED_MEASURE_PT, template, fonts, { indentEm: 0 });
+    for (const composed of set.lines) {
       const width = composed.endPt - composed.startPt;
       const x = align === 'left' ? grid.typeLeft - composed.startPt : grid.typeLeft + grid.typeWidth - width - composed.startPt;
       items.push(
@@ -52,6 +55,6 @@ export function pageFurniture(
   items.push({ kind: 'rule', x1: grid.typeLeft, y1: ruleY, x2: grid.typeLeft + grid.typeWidth, y2: ruleY, widthPt: RULE_WIDTH_PT });
   const footHeight = grid.pageHeightPt - grid.footTop;
   line(`第${pageNumber}版`, 'folio', outer, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
-  if (page.editor) line(page.editor, 'pageEditor', inner, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
+  if (page.editor) line(normalizeByline(page.editor), 'pageEditor', inner, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
   return items;
 }
