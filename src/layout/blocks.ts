@@ -111,23 +111,35 @@ export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, 
   }
   const paragraphs = segmentBody(article.body);
   const credit = article.source ? sourceCredit(article.source) : undefined;
+  const lastBody = paragraphs.findLastIndex((p) => p.kind === 'body');
   paragraphs.forEach((p, index) => {
-    const isLastBody = index === paragraphs.length - 1 || paragraphs.slice(index + 1).every((q) => q.kind === 'subhead');
     if (p.kind === 'subhead') {
       items.push(subheadItem(p.text, paragraph++, env));
       return;
     }
-    // The credit runs on after the last paragraph and never splits (cjk-typography.md §8).
-    const text = credit && isLastBody ? `${p.text}${credit}` : p.text;
-    const keep: [number, number][] = credit && isLastBody ? [[p.text.length, text.length]] : [];
-    const set = setText(text, 'body', env.columnWidth, env.template, env.fonts, { keepTogether: keep });
-    items.push(...lineItems(set, 'body', paragraph++, env));
+    const set = setText(p.text, 'body', env.columnWidth, env.template, env.fonts);
+    if (credit && index === lastBody) items.push(...withCredit(p.text, set, credit, paragraph++, env));
+    else items.push(...lineItems(set, 'body', paragraph++, env));
   });
-  if (credit && paragraphs.every((p) => p.kind === 'subhead')) {
-    const set = setText(credit, 'body', env.columnWidth, env.template, env.fonts, { indentEm: 0 });
-    items.push(...lineItems(set, 'body', paragraph, env));
-  }
+  if (credit && lastBody < 0) items.push(...creditLine(credit, paragraph, env));
   return items;
+}
+
+/**
+ * The last paragraph with the source credit (cjk-typography.md §8): run on after the text when
+ * that costs no extra line, otherwise flush right on a line of its own — never a loose line of
+ * a few characters spread out to make room for it. The credit itself never splits.
+ */
+function withCredit(text: string, alone: ReturnType<typeof setText>, credit: string, paragraph: number, env: LayoutEnv): FlowItem[] {
+  const runOn = `${text}${credit}`;
+  const set = setText(runOn, 'body', env.columnWidth, env.template, env.fonts, { keepTogether: [[text.length, runOn.length]] });
+  if (set.lines.length === alone.lines.length) return lineItems(set, 'body', paragraph, env);
+  return [...lineItems(alone, 'body', paragraph, env), ...creditLine(credit, paragraph, env)];
+}
+
+function creditLine(credit: string, paragraph: number, env: LayoutEnv): FlowItem[] {
+  const set = setText(credit, 'body', env.columnWidth, env.template, env.fonts, { indentEm: 0, align: 'right' });
+  return lineItems(set, 'body', paragraph, env);
 }
 
 /** Each line of a paragraph on its own grid line, set on the body baseline. */

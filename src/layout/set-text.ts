@@ -27,6 +27,8 @@ export interface SetOptions {
   readonly keepTogether?: readonly (readonly [number, number])[];
   /** size and leading relative to the style's (display type is graded by prominence and width) */
   readonly scale?: number;
+  /** overrides the style's alignment (a source credit flush right on its own line) */
+  readonly align?: TextStyle['align'];
 }
 
 /** How each element breaks: body text is justified with a 2-em indent; display text breaks at phrase spaces. */
@@ -36,7 +38,7 @@ function settingsFor(role: StyleRole, style: TextStyle, template: Template, opti
     ...BODY_DEFAULTS,
     kinsoku: composition.kinsoku,
     cjkLatinSpacingEm: composition.cjkLatinSpacingEm,
-    align: style.align,
+    align: options.align ?? style.align,
     keepTogether: options.keepTogether ?? [],
   };
   if (role === 'body') return { ...base, indentEm: options.indentEm ?? composition.indentEm };
