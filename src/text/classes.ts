@@ -52,6 +52,9 @@ const PREFIX = new Set('¥￥$＄£€+−±№'.split(''));
 const LATIN_INNER = new Set(".,:'’-_&".split(''));
 
 export function charClass(ch: string): CharClass {
+  // Fast path for the common case: no set above holds a CJK Unified Ideograph.
+  const unit = ch.charCodeAt(0);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return 'ideograph';
   if (OPENING.has(ch)) return 'opening';
   if (CLOSING.has(ch)) return 'closing';
   if (PAUSE.has(ch)) return 'pause';

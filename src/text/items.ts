@@ -129,24 +129,29 @@ function boxesOf(unit: TextUnit, face: FontFace): Box[] {
     // One box per glyph, so an over-long token can still be broken in an emergency.
     let textOffset = unit.start;
     return shaped.glyphs.map((g) => {
-      const box = plainBox([{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text }], g.advanceEm, textOffset, true);
+      const start = textOffset;
       textOffset += g.text.length;
-      return { ...box, end: textOffset };
+      return plainBox([{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text }], g.advanceEm, start, textOffset, true);
     });
   }
   const fixed = fixedWidthEm(unit);
   const glyphs = placeGlyphs(shaped.glyphs, fixed);
   const width = fixed ?? shaped.advanceEm;
   const blanks = markBlanks(unit, width);
+  // One object literal of one shape for every box (no spreads: this runs once per character).
   return [
     {
-      ...plainBox(glyphs, width, unit.start, countsForOrphan(unit)),
-      end,
+      widthEm: width,
+      shiftEm: 0,
       startBlankEm: blanks.startEm,
       startPriority: blanks.startPriority,
       endBlankEm: blanks.endEm,
       endPriority: blanks.endPriority,
+      content: countsForOrphan(unit),
       hangable: unit.kind === 'pause' || (unit.kind === 'stop' && unit.text.length === 1),
+      glyphs,
+      start: unit.start,
+      end,
     },
   ];
 }
@@ -174,7 +179,7 @@ function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: str
   }));
 }
 
-function plainBox(glyphs: BoxGlyph[], widthEm: number, start: number, content: boolean): Box {
+function plainBox(glyphs: BoxGlyph[], widthEm: number, start: number, end: number, content: boolean): Box {
   return {
     widthEm,
     shiftEm: 0,
@@ -186,29 +191,43 @@ function plainBox(glyphs: BoxGlyph[], widthEm: number, start: number, content: b
     hangable: false,
     glyphs,
     start,
-    end: start,
+    end,
   };
 }
 
 function gapBetween(prev: TextUnit, next: TextUnit, separator: '' | ' ' | '\u3000', face: FontFace, settings: ItemSettings): Gap {
   const kind = gapKind(prev, next, separator);
   let rule: GapRule = breakRule(prev, next, settings.kinsoku);
-  if (rule !== 'forbidden' && insideKeptRange(next.start, settings.keepTogether)) rule = 'emergency';
-  const spaceGlyph = separator === '' ? undefined : spaceGlyphOf(separator, face);
+  if (rule !== 'forbidden' && settings.keepTogether.length > 0 && insideKeptRange(next.start, settings.keepTogether)) rule = 'emergency';
   const justify = isJustifiableGap(prev, next) ? 'yes' : 'last-resort';
-  const base = { rule, justify, fromSpace: separator !== '', glyph: spaceGlyph } as const;
+  // Most gaps (between two 汉字 or marks) are one of a few immutable values: share them.
+  if (kind === 'none' && separator === '') return PLAIN_GAPS[rule][justify];
+  const fromSpace = separator !== '';
+  const glyph = separator === '' ? undefined : spaceGlyphOf(separator, face);
   switch (kind) {
-    case 'autospace':
+    case 'autospace': {
       // Rigid by house default (cjk-typography.md §6): no shrink, no stretch of its own.
-      return { ...base, widthEm: settings.cjkLatinSpacingEm, minEm: settings.cjkLatinSpacingEm, maxEm: settings.cjkLatinSpacingEm, glyph: undefined };
+      const em = settings.cjkLatinSpacingEm;
+      return { widthEm: em, minEm: em, maxEm: em, rule, justify, fromSpace, glyph: undefined };
+    }
     case 'word-space':
-      return { ...base, widthEm: WORD_SPACE.naturalEm, minEm: WORD_SPACE.minEm, maxEm: WORD_SPACE.maxEm };
+      return { widthEm: WORD_SPACE.naturalEm, minEm: WORD_SPACE.minEm, maxEm: WORD_SPACE.maxEm, rule, justify, fromSpace, glyph };
     case 'ideographic-space':
-      return { ...base, widthEm: 1, minEm: 1, maxEm: 1 };
+      return { widthEm: 1, minEm: 1, maxEm: 1, rule, justify, fromSpace, glyph };
     case 'none':
-      return { ...base, widthEm: 0, minEm: 0, maxEm: 0 };
+      return { widthEm: 0, minEm: 0, maxEm: 0, rule, justify, fromSpace, glyph };
   }
 }
+
+/** Gaps of zero width with no source space, by break rule and justification. */
+const PLAIN_GAPS: Readonly<Record<GapRule, Readonly<Record<Gap['justify'], Gap>>>> = (() => {
+  const rules: GapRule[] = ['allowed', 'penalty', 'forbidden', 'emergency'];
+  const plain = (rule: GapRule, justify: Gap['justify']): Gap =>
+    Object.freeze({ widthEm: 0, minEm: 0, maxEm: 0, rule, justify, fromSpace: false, glyph: undefined });
+  return Object.fromEntries(
+    rules.map((rule) => [rule, { yes: plain(rule, 'yes'), 'last-resort': plain(rule, 'last-resort'), never: plain(rule, 'never') }]),
+  ) as Record<GapRule, Record<Gap['justify'], Gap>>;
+})();
 
 function spaceGlyphOf(separator: ' ' | '\u3000', face: FontFace): BoxGlyph | undefined {
   const glyph = face.shape(separator).glyphs[0];

@@ -56,13 +56,14 @@ export function justifyLine(
     boxes.reduce((sum, b, i) => sum + b.widthEm - (startCut[i] ?? 0) - (endCut[i] ?? 0), 0) +
     gapWidth.reduce((sum, w) => sum + w, 0);
 
-  if (width() > target + 1e-9) {
-    shrinkByPriority(boxes, gaps, startCut, endCut, gapWidth, width() - target);
-  } else if (align === 'justify' && !isLast && width() < target - 1e-9) {
-    stretch(gaps, gapWidth, target - width());
+  const natural = width();
+  if (natural > target + 1e-9) {
+    shrinkByPriority(boxes, gaps, startCut, endCut, gapWidth, natural - target);
+  } else if (align === 'justify' && !isLast && natural < target - 1e-9) {
+    stretch(gaps, gapWidth, target - natural);
   }
-  const justified = Math.abs(width() - target) < 1e-9 && (align === 'justify' || width() > measure);
   const used = width();
+  const justified = Math.abs(used - target) < 1e-9 && (align === 'justify' || used > measure);
   const offsetEm = justified ? 0 : alignOffset(align, measure - used);
   return {
     glyphs: placeGlyphs(boxes, gaps, startCut, endCut, gapWidth, offsetEm),
@@ -147,7 +148,7 @@ function placeGlyphs(
   let x = offsetEm;
   boxes.forEach((box, i) => {
     const origin = x + box.shiftEm - (startCut[i] ?? 0);
-    for (const g of box.glyphs) placed.push({ ...g, xEm: origin + g.offsetEm });
+    for (const g of box.glyphs) placed.push({ id: g.id, offsetEm: g.offsetEm, advanceEm: g.advanceEm, text: g.text, xEm: origin + g.offsetEm });
     x += box.widthEm - (startCut[i] ?? 0) - (endCut[i] ?? 0);
     const gap = gaps[i];
     if (gap) {

@@ -5,6 +5,7 @@
  * it. Then the last line is checked for a lone character (孤字) and fixed by carrying one more
  * unit down (clreq “adjustments of orphans”). No text, font or language here.
  */
+import { balanceDisplayLines } from './display-break.js';
 import type { Box, Gap, GapRule, ItemList } from './items.js';
 
 export type BreakMode = 'push-in-first' | 'push-out-only';
@@ -19,7 +20,7 @@ export interface BreakSettings {
   readonly hanging: boolean;
   /** an opening bracket loses its start blank on a continuation line */
   readonly trimLineStart: boolean;
-  /** headlines and bylines: break at the source's spaces when any fits */
+  /** display text (headlines, bylines): phrase breaks and balanced lines (display-break.ts) */
   readonly preferSpaceBreaks: boolean;
   /** carry a unit down so the last line holds at least two characters */
   readonly avoidOrphans: boolean;
@@ -52,6 +53,8 @@ export function lineStartTrim(box: Box, lineIndex: number, settings: Pick<BreakS
 export function breakLines(items: ItemList, settings: BreakSettings): LineSpan[] {
   if (items.boxes.length === 0) return [];
   let lines = breakFrom(items, settings, 0, 0);
+  // Display text keeps first fit's line count, with the breaks moved to where an editor puts them.
+  if (settings.preferSpaceBreaks) lines = balanceDisplayLines(items, settings, lines);
   if (settings.avoidOrphans) lines = fixOrphan(items, settings, lines);
   return lines;
 }
@@ -88,7 +91,7 @@ function nextLine(items: ItemList, settings: BreakSettings, start: number, lineI
 }
 
 /** The last box a line starting at `start` can end with, or undefined when none fits. */
-function furthestFit(
+export function furthestFit(
   items: ItemList,
   settings: BreakSettings,
   start: number,
@@ -104,7 +107,6 @@ function furthestFit(
   let best: number | undefined;
   let bestUnpenalised: number | undefined;
   let bestUnpenalisedWidth = 0;
-  let bestSpace: number | undefined;
   let previousEndShrink = 0;
   for (let e = start; e <= last; e += 1) {
     const box = boxes[e] as Box;
@@ -132,11 +134,9 @@ function furthestFit(
       bestUnpenalised = e;
       bestUnpenalisedWidth = width;
     }
-    if (e < last && (gaps[e] as Gap).fromSpace) bestSpace = e;
   }
   if (best === undefined) return undefined;
   if (best === last) return best;
-  if (settings.preferSpaceBreaks && bestSpace !== undefined) return bestSpace;
   const bestRule = (gaps[best] as Gap).rule;
   if (bestRule === 'penalty' && bestUnpenalised !== undefined && measure - bestUnpenalisedWidth <= PENALTY_SLACK_EM) {
     return bestUnpenalised;

@@ -76,7 +76,7 @@ export function splitUnits(text: string): UnitSequence {
   const push = (end: number, kind: UnitKind): void => {
     if (units.length > 0) separators.push(pending);
     pending = '';
-    units.push({ text: chars.slice(i, end).join(''), kind, start: offsets[i] ?? 0 });
+    units.push({ text: end === i + 1 ? (chars[i] as string) : chars.slice(i, end).join(''), kind, start: offsets[i] ?? 0 });
     i = end;
   };
   while (i < chars.length) {

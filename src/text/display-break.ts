@@ -1,0 +1,92 @@
+/**
+ * Breaking display text (headlines, kickers, subheads) as an editor would: with as many lines
+ * as first fit needs, but the breaks moved to phrase boundaries (a source space, or after
+ * ：，、；！？) and out of quotations and titles (“…” 《…》), and the lines balanced in length
+ * instead of a full first line over a short last one. A small dynamic programme over the break
+ * opportunities first fit would also allow; texts are a line or three long.
+ */
+import type { Box, GapRule, ItemList } from './items.js';
+import { furthestFit, lineStartTrim, measureOf, type BreakSettings, type LineSpan } from './linebreak.js';
+
+/** Cost of a break that is not at a phrase boundary, in em² of slack (a 6-em shortfall). */
+const MID_PHRASE_COST = 40;
+/** A last line may be shorter than the others: its slack counts for less. */
+const LAST_LINE_SLACK_WEIGHT = 0.5;
+/** Cost of a break inside a quotation or title. */
+const INSIDE_QUOTE_COST = 60;
+
+const PHRASE_END = new Set(['：', '，', '、', '；', '！', '？', '。', '——']);
+const OPENERS = new Set(['“', '‘', '《', '〈', '（', '「', '『']);
+const CLOSERS = new Set(['”', '’', '》', '〉', '）', '」', '』']);
+
+export function balanceDisplayLines(items: ItemList, settings: BreakSettings, greedy: readonly LineSpan[]): LineSpan[] {
+  const { boxes } = items;
+  const count = greedy.length;
+  if (count < 2 || greedy.some((l) => l.forced !== 'none')) return [...greedy];
+  const last = boxes.length - 1;
+  const depth = quoteDepths(boxes);
+  const memo = new Map<string, { cost: number; ends: number[] } | undefined>();
+
+  const best = (start: number, line: number): { cost: number; ends: number[] } | undefined => {
+    const key = `${start}/${line}`;
+    if (memo.has(key)) return memo.get(key);
+    let result: { cost: number; ends: number[] } | undefined;
+    const furthest = furthestFit(items, settings, start, line, BREAKABLE);
+    if (furthest !== undefined) {
+      const measure = measureOf(settings, line);
+      const isLastLine = line === count - 1;
+      for (let end = isLastLine ? last : start; end <= (isLastLine ? last : Math.min(furthest, last - 1)); end += 1) {
+        if (end > furthest) break;
+        if (end < last && !BREAKABLE.has(items.gaps[end]?.rule ?? 'forbidden')) continue;
+        const slack = measure - naturalWidth(items, settings, start, end, line);
+        let cost = slack * slack * (isLastLine ? LAST_LINE_SLACK_WEIGHT : 1);
+        if (end < last) {
+          if (!isPhraseEnd(items, end)) cost += MID_PHRASE_COST;
+          if ((depth[end] ?? 0) > 0) cost += INSIDE_QUOTE_COST;
+        }
+        const rest = isLastLine ? { cost: 0, ends: [] } : best(end + 1, line + 1);
+        if (rest && (!result || cost + rest.cost < result.cost)) result = { cost: cost + rest.cost, ends: [end, ...rest.ends] };
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+
+  const plan = best(0, 0);
+  if (!plan) return [...greedy];
+  let start = 0;
+  return plan.ends.map((end) => {
+    const span: LineSpan = { start, end, forced: 'none' };
+    start = end + 1;
+    return span;
+  });
+}
+
+const BREAKABLE: ReadonlySet<GapRule> = new Set<GapRule>(['allowed', 'penalty']);
+
+function naturalWidth(items: ItemList, settings: BreakSettings, start: number, end: number, line: number): number {
+  let width = -lineStartTrim(items.boxes[start] as Box, line, settings);
+  for (let i = start; i <= end; i += 1) {
+    width += (items.boxes[i] as Box).widthEm;
+    if (i < end) width += items.gaps[i]?.widthEm ?? 0;
+  }
+  return width - (items.boxes[end] as Box).endBlankEm;
+}
+
+function isPhraseEnd(items: ItemList, end: number): boolean {
+  if (items.gaps[end]?.fromSpace) return true;
+  const text = (items.boxes[end] as Box).glyphs.map((g) => g.text).join('');
+  return [...PHRASE_END].some((mark) => text.endsWith(mark));
+}
+
+/** How many quotations or titles are open after each box. */
+function quoteDepths(boxes: readonly Box[]): number[] {
+  let depth = 0;
+  return boxes.map((box) => {
+    for (const g of box.glyphs) {
+      if (OPENERS.has(g.text)) depth += 1;
+      else if (CLOSERS.has(g.text)) depth = Math.max(0, depth - 1);
+    }
+    return depth;
+  });
+}
