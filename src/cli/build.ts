@@ -1,37 +1,54 @@
-/** `banmian build`: one PDF per manifest; goes on past a failed issue, exits with the worst status. */
+/**
+ * `banmian build`: one PDF per manifest, or rebuilt from an archive PDF with `--from-pdf`; goes on
+ * past a failed issue, exits with the worst status.
+ */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildFromPdf } from '../archive/rebuild.js';
+import { BanmianError } from '../errors.js';
 import { buildIssue, defaultOutput, type BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { describeFailure } from './failure.js';
 import { formatBytes } from './format.js';
+import { failedEntry, printJsonReport } from './report.js';
 
 interface BuildFlags {
   readonly output?: string;
   readonly profile: RenderProfile;
   readonly json?: boolean;
+  /** an archive PDF to rebuild from its attached manifest and sources */
+  readonly fromPdf?: string;
 }
 
 export async function buildCommand(manifests: string[], flags: BuildFlags, command: { optsWithGlobals(): { debug?: boolean } }): Promise<void> {
   const debug = command.optsWithGlobals().debug === true;
-  const reports: (BuildReport | { manifest: string; error: string; status: 1 | 2 })[] = [];
+  const started = performance.now();
+  const entries: unknown[] = [];
   let status = 0;
-  for (const manifest of manifests) {
+  const { fromPdf } = flags;
+  if ((fromPdf === undefined) === (manifests.length === 0)) {
+    throw new BanmianError('build-input', 'input', 'build takes issue manifests or --from-pdf ARCHIVE.pdf, one of the two', {}, 'banmian build ISSUE.yaml, or banmian build --from-pdf OLD.pdf');
+  }
+  const inputs = fromPdf === undefined ? manifests : [fromPdf];
+  for (const manifest of inputs) {
     try {
-      const report = await buildIssue(manifest, { profile: flags.profile, output: outputFor(manifest, manifests.length, flags.output) });
-      reports.push(report);
+      const report =
+        fromPdf === undefined
+          ? await buildIssue(manifest, { profile: flags.profile, output: outputFor(manifest, manifests.length, flags.output) })
+          : await buildFromPdf(fromPdf, { profile: flags.profile, ...(flags.output === undefined ? {} : { output: flags.output }) });
+      entries.push({ ok: true, errors: [], ...report });
       if (!flags.json) process.stdout.write(`${summarise(report)}\n`);
     } catch (error) {
       const failure = describeFailure(error);
       status = Math.max(status, failure.status);
-      reports.push({ manifest, error: failure.message, status: failure.status });
+      entries.push(failedEntry(manifest, error));
       if (!flags.json) {
         process.stderr.write(`banmian: ${failure.message}\n`);
         if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
       }
     }
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify({ command: 'build', status, issues: reports }, null, 2)}\n`);
+  if (flags.json) printJsonReport('build', status, entries, started);
   process.exitCode = status;
 }
 

@@ -1,32 +1,77 @@
-/** `banmian check`: the build without the writing; exit 1 when an issue cannot be laid out. */
-import { checkIssue, oversetError, type CheckReport } from '../pipeline.js';
+/**
+ * `banmian check`: the build without the writing. A report a sub-editor can act on: each problem
+ * with its page, article and place, and what to do. Exit 1 when an issue cannot be laid out.
+ */
+import type { Overset } from '../layout/pages.js';
+import { checkIssue, OVERSET_HINT, type CheckReport, type CheckWarning } from '../pipeline.js';
+import type { RenderProfile } from '../render/page-boxes.js';
+import { coloursFor, type Colours } from './colour.js';
 import { describeFailure } from './failure.js';
+import { plural } from './format.js';
+import { failedEntry, printJsonReport, type ErrorEntry, type FailedEntry } from './report.js';
 
 interface CheckFlags {
+  readonly profile: RenderProfile;
   readonly json?: boolean;
 }
 
 export async function checkCommand(manifests: string[], flags: CheckFlags): Promise<void> {
-  const results: (CheckReport | { manifest: string; error: string; status: 1 | 2 })[] = [];
+  const started = performance.now();
+  const c = coloursFor(process.stdout);
+  const entries: (ReturnType<typeof checkEntry> | FailedEntry)[] = [];
   let status = 0;
   for (const manifest of manifests) {
+    const issueStarted = performance.now();
     try {
-      const report = await checkIssue(manifest);
-      results.push(report);
+      const report = await checkIssue(manifest, { profile: flags.profile });
+      entries.push(checkEntry(report, performance.now() - issueStarted));
       if (!report.ok) status = Math.max(status, 1);
-      if (!flags.json) process.stdout.write(`${describe(report)}\n`);
+      if (!flags.json) process.stdout.write(describe(report, c));
     } catch (error) {
       const failure = describeFailure(error);
       status = Math.max(status, failure.status);
-      results.push({ manifest, error: failure.message, status: failure.status });
+      entries.push(failedEntry(manifest, error));
       if (!flags.json) process.stderr.write(`banmian: ${failure.message}\n`);
     }
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify({ command: 'check', status, issues: results }, null, 2)}\n`);
+  if (flags.json) printJsonReport('check', status, entries, started);
   process.exitCode = status;
 }
 
-function describe(report: CheckReport): string {
-  if (report.ok) return `${report.manifest}: ok, ${report.pages} pages, ${report.articles} articles`;
-  return `banmian: ${oversetError({ file: report.manifest }, report.overset).format()}`;
+function checkEntry(report: CheckReport, ms: number) {
+  const errors: ErrorEntry[] = [
+    ...report.overset.map((o) => ({
+      code: 'overset',
+      page: o.page,
+      article: o.article,
+      message: oversetMessage(o),
+      hint: OVERSET_HINT,
+    })),
+  ];
+  return { ...report, errors, timingsMs: { total: Math.round(ms) } };
+}
+
+function describe(report: CheckReport, c: Colours): string {
+  const size = `${plural(report.pages, 'page')}, ${plural(report.articles, 'article')}`;
+  const verdict = !report.ok
+    ? c.red(`cannot be laid out (${plural(report.overset.length, 'error')})`)
+    : report.warnings.length > 0
+      ? c.yellow(`ok with ${plural(report.warnings.length, 'warning')}`)
+      : c.green('ok');
+  const lines = [`${report.manifest}: ${verdict}, ${size}`];
+  for (const o of report.overset) {
+    lines.push(`  ${c.red('error')} page ${o.page}, “${o.article}”: ${oversetMessage(o)}`, `    ${c.dim(`hint: ${OVERSET_HINT}`)}`);
+  }
+  for (const w of report.warnings) lines.push(...warning(w, c));
+  return `${lines.join('\n')}\n`;
+}
+
+function oversetMessage(o: Overset): string {
+  return `${o.lines} lines (${o.chars} characters) do not fit`;
+}
+
+function warning(w: CheckWarning, c: Colours): string[] {
+  const place = [w.page === undefined ? '' : `page ${w.page}`, w.article ? `“${w.article}”` : '', w.where ?? ''].filter(Boolean).join(', ');
+  const line = `  ${c.yellow('warning')} ${place ? `${place}: ` : ''}${w.message}`;
+  return w.hint ? [line, `    ${c.dim(`hint: ${w.hint}`)}`] : [line];
 }

@@ -3,26 +3,38 @@
  * The `banmian` command line. Argument parsing is commander's; every command is a thin shell
  * around the library API so that what the CLI does, a script can do too.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { batchCommand } from './batch.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { reportFailure } from './failure.js';
+import { proofCommand } from './proof.js';
+import { watchCommand } from './watch.js';
 import { PROFILES } from '../render/page-boxes.js';
 
 const program = new Command('banmian')
   .description('Chinese newspaper layout: YAML issue manifests in, print-ready PDFs out')
   .option('--debug', 'show stack traces of errors')
-  .showHelpAfterError('(run with --help for usage)')
+  // Usage errors in one line, pointing at the help, so a script's log says what went wrong.
+  .configureOutput({ outputError: (message, write) => write(`banmian: ${message.trim().replace(/^error: /, '')} (see --help)\n`) })
   .exitOverride();
 
-const profileOption = (): Option =>
-  new Option('--profile <profile>', 'output profile').choices([...PROFILES]).default('print');
+const profileOption = (fallback = 'print'): Option =>
+  new Option('--profile <profile>', 'output profile').choices([...PROFILES]).default(fallback);
+
+/** A whole number from `min` to `max`, for options such as --jobs and --dpi. */
+const wholeNumber = (min: number, max: number) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+  return n;
+};
 
 program
   .command('build')
   .description('lay out issues and write one PDF each')
-  .argument('<manifests...>', 'issue manifests (YAML)')
+  .argument('[manifests...]', 'issue manifests (YAML)')
   .option('-o, --output <path>', 'output PDF, or a folder when building several issues (default out/NAME.pdf)')
+  .option('--from-pdf <pdf>', 'rebuild the issue from the manifest and sources attached to an archive PDF')
   .addOption(profileOption())
   .option('--json', 'print a machine-readable report')
   .action(buildCommand);
@@ -34,6 +46,37 @@ program
   .addOption(profileOption())
   .option('--json', 'print a machine-readable report')
   .action(checkCommand);
+
+program
+  .command('batch')
+  .description('rebuild many issues in parallel, skipping unchanged ones; goes on past failures')
+  .argument('<paths...>', 'manifests, folders of manifests, or quoted globs such as "archive/**/*.yaml"')
+  .option('-o, --output <dir>', 'output folder (one NAME.pdf per issue, and the cache of what was built)', 'out')
+  .addOption(profileOption())
+  .option('-j, --jobs <n>', 'worker threads (default: one per core)', wholeNumber(1, 256))
+  .option('--force', 'rebuild issues even when nothing they depend on has changed')
+  .option('--json', 'print a machine-readable report')
+  .action(batchCommand);
+
+program
+  .command('proof')
+  .description('PNG previews of every page, and optionally a contact sheet of the issue')
+  .argument('<manifest>', 'issue manifest (YAML)')
+  .option('-o, --output <dir>', 'output folder for NAME-p01.png …', 'out/proof')
+  .option('--dpi <n>', 'resolution of the page images', wholeNumber(18, 1200), 150)
+  .addOption(profileOption('email'))
+  .option('--sheet', 'also write NAME-sheet.png with all pages side by side')
+  .action(proofCommand);
+
+program
+  .command('watch')
+  .description('rebuild on every change to the manifest, its texts, photos or template; print what changed in the layout')
+  .argument('<manifest>', 'issue manifest (YAML)')
+  .option('-o, --output <path>', 'output PDF (default out/NAME.pdf)')
+  .addOption(profileOption())
+  .action(watchCommand);
+
+(await import('./import.js')).registerImportCommand(program);
 
 try {
   await program.parseAsync();

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
 import { parse } from 'yaml';
 import { BanmianError } from '../errors.js';
+import { closestMatch } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
 import { FontkitFace } from './font-face.js';
 
@@ -26,25 +27,52 @@ interface FamilyEntry {
   readonly weights: ReadonlyMap<number, string>;
 }
 
-let families: readonly FamilyEntry[] | undefined;
+interface Registry {
+  readonly families: readonly FamilyEntry[];
+  /** family names tried, in order, for a character a style's own font cannot draw */
+  readonly fallback: readonly string[];
+}
+
+let registry: Registry | undefined;
 const fonts = new Map<string, Font>();
 const faces = new Map<string, FontkitFace>();
 
 /** Registry key of a family and weight, e.g. `fontKey('Noto Serif SC', 400)` → `serif-400`. */
 export function fontKey(family: string, weight: number): string {
+  const problem = fontChoiceProblem(family, weight);
+  if (problem) throw new BanmianError('unknown-font', 'input', problem.message, { file: FAMILIES_FILE }, problem.hint);
   const entry = loadFamilies().find((f) => f.family === family);
-  if (!entry || !entry.weights.has(weight)) {
-    throw new BanmianError(
-      'unknown-font',
-      'input',
-      entry
-        ? `font family "${family}" has no weight ${weight}`
-        : `unknown font family "${family}"`,
-      { file: FAMILIES_FILE },
-      `available: ${describeAvailable()}`,
-    );
+  return `${entry?.prefix ?? ''}-${weight}`;
+}
+
+/** Why a template may not use this family and weight (message and hint), or undefined if it may. */
+export function fontChoiceProblem(family: string, weight: number): { field: 'family' | 'weight'; message: string; hint: string } | undefined {
+  const entry = loadFamilies().find((f) => f.family === family);
+  if (!entry) {
+    const suggestion = closestMatch(family, loadFamilies().map((f) => f.family));
+    return { field: 'family', message: `unknown font family "${family}"`, hint: `${suggestion ? `did you mean "${suggestion}"? ` : ''}available: ${describeAvailable()}` };
   }
-  return `${entry.prefix}-${weight}`;
+  if (entry.weights.has(weight)) return undefined;
+  return { field: 'weight', message: `font family "${family}" has no weight ${weight}`, hint: `available weights: ${[...entry.weights.keys()].join(', ')}` };
+}
+
+/** The families of the `fallback:` list in fonts/families.yaml, in order. */
+export function fallbackFamilies(): readonly string[] {
+  return loadRegistry().fallback;
+}
+
+/** The key of `family` at the registered weight nearest to `weight` (fallback fonts keep the style's weight as far as they can). */
+export function nearestWeightKey(family: string, weight: number): string {
+  const entry = loadFamilies().find((f) => f.family === family);
+  const weights = [...(entry?.weights.keys() ?? [])];
+  const nearest = weights.reduce((best, w) => (Math.abs(w - weight) < Math.abs(best - weight) ? w : best), weights[0] ?? weight);
+  return fontKey(family, nearest);
+}
+
+/** Family and weight of a key: `serif-400` → Noto Serif SC, 400. */
+export function fontOfKey(key: string): { family: string; weight: number } {
+  const [entry, weight] = lookupKey(key);
+  return { family: entry.family, weight };
 }
 
 /** All registry keys, in file order. */
@@ -117,11 +145,15 @@ function describeAvailable(): string {
 }
 
 function loadFamilies(): readonly FamilyEntry[] {
-  if (families) return families;
+  return loadRegistry().families;
+}
+
+function loadRegistry(): Registry {
+  if (registry) return registry;
   const doc: unknown = parse(readFileSync(FAMILIES_FILE, 'utf8'));
   const raw = isRecord(doc) && isRecord(doc.families) ? doc.families : undefined;
   if (!raw) throw badRegistry('expected a `families:` mapping');
-  families = Object.entries(raw).map(([family, value]) => {
+  const families = Object.entries(raw).map(([family, value]) => {
     if (!isRecord(value) || typeof value.key !== 'string' || !isRecord(value.weights)) {
       throw badRegistry(`family "${family}" needs \`key\` and \`weights\``);
     }
@@ -132,7 +164,12 @@ function loadFamilies(): readonly FamilyEntry[] {
     }
     return { family, prefix: value.key, weights };
   });
-  return families;
+  const fallback = isRecord(doc) && doc.fallback !== undefined ? doc.fallback : [];
+  if (!Array.isArray(fallback) || !fallback.every((name) => typeof name === 'string' && name in raw)) {
+    throw badRegistry('`fallback:` must list families defined under `families:`');
+  }
+  registry = { families, fallback: fallback as string[] };
+  return registry;
 }
 
 function badRegistry(message: string): BanmianError {

@@ -2,7 +2,8 @@
 /**
  * Prepares a placed photo for one output profile with sharp: crop to the frame's aspect (cover,
  * centred), downsample to the profile's resolution (never upsample), encode as JPEG that pdfkit
- * passes through untouched. Print gets CMYK (PDF/X-1a allows no RGB), email a small sRGB file.
+ * passes through untouched. Print gets CMYK separated with the output profile (PDF/X-1a allows no
+ * RGB, and the profile's separation keeps newsprint's total ink limit), email a small sRGB file.
  */
 import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
@@ -27,22 +28,27 @@ export interface PlacedSize {
   readonly heightPt: number;
 }
 
-/** Returns JPEG bytes for an image placed at `placed` (pt) in the given profile. */
-export async function prepareImage(file: string, placed: PlacedSize, profile: RenderProfile): Promise<Buffer> {
+/**
+ * Returns JPEG bytes for an image placed at `placed` (pt) in the given profile. `cmykProfile` is
+ * the ICC output profile print photos are separated with (without it, libvips' built-in CMYK
+ * profile, which reaches 280 % total ink).
+ */
+export async function prepareImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer> {
   const settings = SETTINGS[profile];
   const meta = await sharp(file).metadata();
   const { width: srcW, height: srcH } = meta.autoOrient;
   const [outW, outH] = targetPixels(srcW, srcH, placed, settings.ppi);
   // Grey photos stay one channel: converting them to CMYK would print them in four inks.
   const grey = meta.space === 'b-w' || meta.space === 'grey16';
-  const colourspace = grey ? 'b-w' : settings.cmyk ? 'cmyk' : 'srgb';
-  return sharp(file)
+  const separate = settings.cmyk && !grey;
+  const image = sharp(file)
     .autoOrient()
     .flatten({ background: '#ffffff' }) // JPEG has no alpha: composite on paper white
     .resize(outW, outH, { fit: 'cover', position: 'centre' })
-    .toColourspace(colourspace)
-    .jpeg({ quality: settings.quality, mozjpeg: settings.mozjpeg })
-    .toBuffer();
+    .toColourspace(grey ? 'b-w' : separate ? 'cmyk' : 'srgb');
+  // attach: false: the PDF/X output intent carries the profile once, not every JPEG.
+  if (separate && cmykProfile) image.withIccProfile(cmykProfile, { attach: false });
+  return image.jpeg({ quality: settings.quality, mozjpeg: settings.mozjpeg }).toBuffer();
 }
 
 /** Pixel size of the output: the frame's aspect, at most `ppi` at the placed size and at most the source crop. */

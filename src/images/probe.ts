@@ -1,30 +1,85 @@
-/** Pixel sizes of the issue's photos, read with sharp before layout (layout itself is pure). */
+/**
+ * Pixel sizes of the issue's photos, read with sharp before layout (layout itself is pure). Each
+ * photo is also decoded once, at a reduced size, so that a truncated or corrupt file is reported
+ * against the manifest line that names it instead of failing halfway through rendering.
+ */
+import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
-import { BanmianError } from '../errors.js';
-import type { Issue } from '../manifest/types.js';
+import { BanmianError, type ErrorLocation } from '../errors.js';
+import type { Issue, Photo } from '../manifest/types.js';
 import type { PixelSize } from '../layout/module.js';
+
+/**
+ * Refused before decoding: a decoded photo takes width × height × 4 bytes, and a 69-byte PNG can
+ * claim 60 000 × 60 000. 150 megapixels is above any camera a newsroom uses.
+ */
+export const MAX_PHOTO_PIXELS = 150_000_000;
+
+/** Formats the renderer takes. SVG is left out: it can refer to other files and URLs. */
+const FORMATS = new Set(['jpeg', 'png', 'tiff', 'webp']);
+const FORMAT_HINT = 'supply a JPEG, PNG, TIFF or WebP photo (HEIC photos from phones must be converted first)';
+
+/** Probed files by path, size and mtime: `check` then `build`, or a batch, probe each photo once. */
+const probed = new Map<string, PixelSize>();
 
 export async function probePhotos(issue: Issue): Promise<Map<string, PixelSize>> {
   const sizes = new Map<string, PixelSize>();
   for (const page of issue.pages) {
     for (const article of page.articles) {
       for (const photo of article.photos) {
-        if (sizes.has(photo.file)) continue;
-        try {
-          const meta = await sharp(photo.file).metadata();
-          const { width, height } = meta.autoOrient;
-          sizes.set(photo.file, { pixelWidth: width, pixelHeight: height });
-        } catch (error) {
-          throw new BanmianError(
-            'bad-image',
-            'input',
-            `cannot read the image ${photo.file}: ${(error as Error).message}`,
-            { file: photo.source.file, line: photo.source.line, field: photo.source.field },
-            'supply a JPEG, PNG or TIFF photo',
-          );
-        }
+        if (!sizes.has(photo.file)) sizes.set(photo.file, await probePhoto(photo));
       }
     }
   }
   return sizes;
+}
+
+async function probePhoto(photo: Photo): Promise<PixelSize> {
+  const where: ErrorLocation = { file: photo.source.file, line: photo.source.line, field: `${photo.source.field}.file` };
+  const fail = (code: string, message: string, hint = FORMAT_HINT): BanmianError => new BanmianError(code, 'input', message, where, hint);
+
+  const info = await stat(photo.file).catch(() => {
+    throw fail('missing-file', `photo not found: ${photo.file}`, 'check the spelling of the path; it is relative to the manifest');
+  });
+  const cacheKey = `${photo.file}\0${info.size}\0${info.mtimeMs}`;
+  const known = probed.get(cacheKey);
+  if (known) return known;
+  if (info.size === 0) throw fail('truncated-image', `photo ${photo.file} is empty (0 bytes)`, 'copy the photo again; the transfer did not finish');
+
+  // The header only; the pixel limit is checked below, with a message that gives the size.
+  const meta = await sharp(photo.file, { limitInputPixels: false })
+    .metadata()
+    .catch((error: unknown) => {
+      const reason = (error as Error).message;
+      if (/unsupported image format/i.test(reason)) throw fail('not-an-image', `photo ${photo.file} is not an image banmian can read`);
+      throw fail('corrupt-image', `photo ${photo.file} cannot be read: ${reason}`);
+    });
+  if (!FORMATS.has(meta.format)) throw fail('unsupported-image', `photo ${photo.file} is a ${meta.format.toUpperCase()} image`);
+  const { width, height } = meta.autoOrient;
+  if (width * height > MAX_PHOTO_PIXELS) {
+    throw fail(
+      'image-too-large',
+      `photo ${photo.file} is ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${MAX_PHOTO_PIXELS / 1e6}`,
+      'scale the photo down; 300 ppi at its printed size is all the press needs',
+    );
+  }
+
+  // sharp's default failOn ('warning') is what the renderer uses too: what passes here renders.
+  await sharp(photo.file, { limitInputPixels: MAX_PHOTO_PIXELS })
+    .resize(256, 256, { fit: 'inside' })
+    .raw()
+    .toBuffer()
+    .catch((error: unknown) => {
+      const reason = (error as Error).message;
+      const truncated = /premature end of jpeg|truncated|unexpected end|end of (file|stream)/i.test(reason);
+      throw fail(
+        truncated ? 'truncated-image' : 'corrupt-image',
+        `photo ${photo.file} is ${truncated ? 'cut short' : 'damaged'} (${reason.trim()})`,
+        truncated ? 'copy the photo again; the transfer did not finish' : 'export the photo again from the original',
+      );
+    });
+
+  const size = { pixelWidth: width, pixelHeight: height };
+  probed.set(cacheKey, size);
+  return size;
 }

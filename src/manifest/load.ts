@@ -8,7 +8,7 @@ import { isTemplatePath, listTemplateNames, unknownTemplateError } from '../temp
 import { crossCheckManifest } from './checks.js';
 import { resolveInside } from './paths.js';
 import { parseOrThrow, throwFirstProblem } from './problems.js';
-import { manifestSchema, type ArticleData, type PageData, type PhotoData } from './schema.js';
+import { DEFAULT_MAX_ARTICLE_CHARS, manifestSchema, type ArticleData, type PageData, type PhotoData } from './schema.js';
 import { readTextFile } from './text-file.js';
 import type { Article, Issue, Page, Photo, SourceRef } from './types.js';
 import {
@@ -20,7 +20,7 @@ import {
   type PathKey,
   type YamlSource,
 } from './yaml-source.js';
-import type { ErrorLocation } from '../errors.js';
+import { BanmianError, type ErrorLocation } from '../errors.js';
 
 export async function loadIssue(manifestPath: string): Promise<Issue> {
   const file = path.resolve(manifestPath);
@@ -29,7 +29,7 @@ export async function loadIssue(manifestPath: string): Promise<Issue> {
   const problems = crossCheckManifest(manifest);
   if (problems.length > 0) throwFirstProblem(source, problems);
 
-  const reader = new ManifestReader(source);
+  const reader = new ManifestReader(source, manifest.max_article_chars ?? DEFAULT_MAX_ARTICLE_CHARS);
   // Sequential on purpose: the first bad path in file order is the one reported.
   const template = await reader.template(manifest.template);
   const pages: Page[] = [];
@@ -41,6 +41,7 @@ export async function loadIssue(manifestPath: string): Promise<Issue> {
     date: manifest.date,
     template,
     pages,
+    fieldLines: reader.lines([], manifest, ['publication', 'issue']),
   };
 }
 
@@ -48,7 +49,10 @@ export async function loadIssue(manifestPath: string): Promise<Issue> {
 class ManifestReader {
   private readonly folder: string;
 
-  constructor(private readonly source: YamlSource) {
+  constructor(
+    private readonly source: YamlSource,
+    private readonly maxArticleChars: number,
+  ) {
     this.folder = path.dirname(source.file);
   }
 
@@ -68,6 +72,7 @@ class ManifestReader {
       editor: this.optionalText([...at, 'editor'], page.editor),
       articles,
       origin: this.ref(at),
+      fieldLines: this.lines(at, page, ['section', 'editor']),
     });
   }
 
@@ -89,10 +94,27 @@ class ManifestReader {
       continueOn: article.continue_on ?? undefined,
       area: this.optionalText([...at, 'area'], article.area),
       origin: this.ref(at),
+      fieldLines: this.lines(at, article, ['kicker', 'headline', 'subhead', 'byline', 'source']),
     });
   }
 
   private async body(article: ArticleData, at: PathKey[]): Promise<{ body: string; bodySource: SourceRef }> {
+    const found = await this.bodyText(article, at);
+    const length = [...found.body].length;
+    if (length > this.maxArticleChars) {
+      const field = [...at, article.body_file === undefined || article.body_file === null ? 'body' : 'body_file'];
+      throw new BanmianError(
+        'text-too-long',
+        'input',
+        `the article text has ${length} characters; the limit is ${this.maxArticleChars}`,
+        this.where(field),
+        'split the article, or raise the limit with `max_article_chars:` at the top of the manifest',
+      );
+    }
+    return found;
+  }
+
+  private async bodyText(article: ArticleData, at: PathKey[]): Promise<{ body: string; bodySource: SourceRef }> {
     if (article.body_file !== undefined && article.body_file !== null) {
       const fieldPath = [...at, 'body_file'];
       const where = this.where(fieldPath);
@@ -115,6 +137,7 @@ class ManifestReader {
       credit: this.optionalText([...at, 'credit'], photo.credit),
       columns: photo.columns ?? undefined,
       source: this.ref(at),
+      fieldLines: this.lines(at, photo, ['caption', 'credit']),
     });
   }
 
@@ -124,6 +147,12 @@ class ManifestReader {
 
   private optionalText(at: readonly PathKey[], value: string | null | undefined): string | undefined {
     return value === undefined || value === null ? undefined : this.text(at, value);
+  }
+
+  /** The line of each of `fields` written in `data` (the mapping at `at`). */
+  lines<K extends string>(at: readonly PathKey[], data: Partial<Record<K, unknown>>, fields: readonly K[]): Readonly<Partial<Record<K, number>>> {
+    const present = fields.filter((field) => data[field] !== undefined && data[field] !== null);
+    return Object.fromEntries(present.map((field) => [field, positionOfPath(this.source, [...at, field]).line])) as Partial<Record<K, number>>;
   }
 
   private ref(at: readonly PathKey[]): SourceRef {

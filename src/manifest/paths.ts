@@ -28,6 +28,9 @@ export async function resolveInside(folder: string, written: string, options: Re
     new BanmianError('unsafe-path', 'input', `${what} path "${written}" ${message}`, where, hint);
 
   if (written.includes('\0')) throw unsafe('contains a NUL character', 'remove it');
+  if (/^[a-z][a-z\d+.-]+:\/\//i.test(written)) {
+    throw unsafe('is a URL; banmian never downloads anything', 'download the file into the manifest\'s folder and write its relative path');
+  }
   if (written.includes('\\')) throw unsafe('contains a backslash', 'separate folders with / (forward slash)');
   if ((path.isAbsolute(written) || path.win32.isAbsolute(written)) && !options.allowAbsolute) {
     throw unsafe('is absolute', `write it relative to the manifest's folder (${folder}) and copy the file there`);

@@ -93,12 +93,18 @@ export const pageSchema = z.strictObject({
   articles: z.array(articleSchema),
 });
 
+/** Body text per article, in characters, unless the manifest sets `max_article_chars`. */
+export const DEFAULT_MAX_ARTICLE_CHARS = 50_000;
+/** The setting itself is bounded: a hostile manifest must not lift the limit away. */
+export const MAX_ARTICLE_CHARS_CEILING = 1_000_000;
+
 export const manifestSchema = z.strictObject({
   publication: requiredText,
   issue: requiredText,
   date: isoDate,
   template: requiredText,
   pages: z.array(pageSchema),
+  max_article_chars: z.int().positive().max(MAX_ARTICLE_CHARS_CEILING).nullish(),
 });
 
 export type ManifestData = z.output<typeof manifestSchema>;

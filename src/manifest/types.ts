@@ -8,6 +8,12 @@ export interface SourceRef {
   readonly field: string;
 }
 
+/**
+ * The manifest line of each short text field that was written, for messages about its characters.
+ * Optional so that hand-built Issues (tests, importers) need not invent lines.
+ */
+export type FieldLines<K extends string> = Readonly<Partial<Record<K, number>>>;
+
 export interface Photo {
   /** absolute path, checked to stay inside the manifest's folder */
   readonly file: string;
@@ -15,6 +21,7 @@ export interface Photo {
   readonly credit?: string;
   readonly columns?: number;
   readonly source: SourceRef;
+  readonly fieldLines?: FieldLines<'caption' | 'credit'>;
 }
 
 export interface Article {
@@ -36,6 +43,7 @@ export interface Article {
   /** a named area of the template the article is pinned to */
   readonly area?: string;
   readonly origin: SourceRef;
+  readonly fieldLines?: FieldLines<'kicker' | 'headline' | 'subhead' | 'byline' | 'source'>;
 }
 
 export interface Page {
@@ -43,6 +51,7 @@ export interface Page {
   readonly editor?: string;
   readonly articles: readonly Article[];
   readonly origin: SourceRef;
+  readonly fieldLines?: FieldLines<'section' | 'editor'>;
 }
 
 export interface Issue {
@@ -55,4 +64,5 @@ export interface Issue {
   /** template name (templates/NAME.yaml) or absolute path of a template file */
   readonly template: string;
   readonly pages: readonly Page[];
+  readonly fieldLines?: FieldLines<'publication' | 'issue'>;
 }

@@ -3,7 +3,7 @@
  * the value it is about. Used for manifests and templates alike.
  */
 
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { readTextFile } from './text-file.js';
 
@@ -30,26 +30,62 @@ export interface Position {
  */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The yaml parser recurses once per nested `[` or `{`: a 2 MB file of brackets overflows the stack
+ * after seconds, or exhausts memory. Real manifests nest flow collections two or three deep.
+ */
+export const MAX_FLOW_DEPTH = 32;
+
 export async function readYamlSource(file: string, what: string): Promise<YamlSource> {
   const text = await readTextFile(file, what);
+  checkFlowDepth(text, file, what);
   const lines = new LineCounter();
   // The core schema keeps `2024-11-28` a string and `yes`/`no` text (YAML 1.2, not 1.1).
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const { line, col } = lines.linePos(first.pos[0]);
-    const duplicate = first.code === 'DUPLICATE_KEY';
+    if (first.code === 'DUPLICATE_KEY') {
+      throw new BanmianError('duplicate-key', 'input', 'the same key appears twice in one mapping', { file, line, column: col }, 'remove or rename one of the two');
+    }
+    if (first.code === 'RESOURCE_EXHAUSTION') throw tooComplex(file, what, { line, column: col });
     throw new BanmianError(
-      duplicate ? 'duplicate-key' : 'yaml-syntax',
+      'yaml-syntax',
       'input',
-      duplicate ? `the same key appears twice in one mapping` : `YAML syntax error: ${firstLine(first.message)}`,
+      `YAML syntax error: ${firstLine(first.message)}`,
       { file, line, column: col },
-      duplicate
-        ? 'remove or rename one of the two'
-        : 'check the indentation (spaces, not tabs) and that every `[`, `{` and quote is closed',
+      'check the indentation (spaces, not tabs) and that every `[`, `{` and quote is closed',
     );
   }
   return { file, doc, lines, data: toBoundedData(doc, lines, file, what) };
+}
+
+/** yaml lexer tokens that mark structure and stand for no source text (yaml's cst.ts). */
+const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+
+/** Counts flow brackets with the yaml lexer, so brackets inside quoted or block text do not count. */
+function checkFlowDepth(text: string, file: string, what: string): void {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') depth++;
+    else if (token === ']' || token === '}') depth--;
+    if (depth > MAX_FLOW_DEPTH) {
+      const before = text.slice(0, offset);
+      throw tooComplex(file, what, { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
+    }
+    if (!CONTROL_TOKENS.has(token)) offset += token.length;
+  }
+}
+
+function tooComplex(file: string, what: string, at: { line: number; column: number }): BanmianError {
+  return new BanmianError(
+    'yaml-too-deep',
+    'input',
+    `the ${what} nests lists or mappings too deeply (more than ${MAX_FLOW_DEPTH} levels); refused`,
+    { file, ...at },
+    'a manifest needs only a few levels: pages → articles → photos',
+  );
 }
 
 function toBoundedData(doc: Document.Parsed, lines: LineCounter, file: string, what: string): unknown {

@@ -1,6 +1,6 @@
 /**
- * Page geometry per output profile. Print pages are trim + bleed + a slug for the crop marks and
- * the page label; email and archive pages are the trim. Boxes are in PDF user space (origin at the
+ * Page geometry. With printer's marks a page is trim + bleed + a slug for the crop marks and the
+ * page label; without, it is the trim. Boxes are in PDF user space (origin at the
  * bottom-left of the MediaBox), which is what TrimBox/BleedBox must use.
  */
 import { mmToPt, roundPt } from '../units.js';
@@ -20,13 +20,13 @@ export interface PageBoxes {
   readonly offset: number;
   readonly bleedPt: number;
   readonly slugPt: number;
-  /** present for print only */
+  /** present with printer's marks only */
   readonly trimBox?: PdfBox;
   readonly bleedBox?: PdfBox;
 }
 
-export function pageBoxes(widthPt: number, heightPt: number, bleedMm: number, profile: RenderProfile): PageBoxes {
-  if (profile !== 'print') {
+export function pageBoxes(widthPt: number, heightPt: number, bleedMm: number, printerMarks: boolean): PageBoxes {
+  if (!printerMarks) {
     return { mediaWidth: roundPt(widthPt), mediaHeight: roundPt(heightPt), offset: 0, bleedPt: 0, slugPt: 0 };
   }
   const bleedPt = roundPt(mmToPt(bleedMm));

@@ -1,23 +1,37 @@
 /**
  * Renders laid-out frames to a PDF with pdfkit. Dumb on purpose: every position comes from the
- * frames; this module chooses page boxes, colours and image pixels per profile and draws.
+ * frames; this module follows the profile's spec (profile-spec.ts) for page boxes, colour,
+ * navigation, attachments and the PDF standard, and draws.
  *
  * Deterministic: no clock (dates from frames.date), fixed object order, and the trailer /ID is a
  * hash of the inputs instead of pdfkit's MD5 of the Info dictionary (equal for two issues with
  * equal Info).
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import type { FrameItem, ImageBox, IssueFrames, PageFrame } from '../layout/frames.js';
 import { prepareImage } from '../images/prepare.js';
+import { attachFiles, type Attachment } from './attachments.js';
 import { drawGlyphRun } from './glyph-run.js';
 import { addRegistrationColour, drawPrintMarks } from './marks.js';
+import { addPageOutline } from './outline.js';
+import { defaultOutputProfile, type OutputProfile } from './output-profile.js';
 import { pageBoxes, type RenderProfile } from './page-boxes.js';
+import { addPdfaModifyDate } from './pdfa.js';
+import { addPdfxOutputIntent, PDFX_INFO } from './pdfx.js';
+import { bleedPlacement, type Rect } from './placement.js';
+import { DOCUMENT_LANGUAGE, PROFILE_SPECS, type ProfileSpec } from './profile-spec.js';
 
 export type { RenderProfile } from './page-boxes.js';
+export type { Attachment } from './attachments.js';
 
 export interface RenderOptions {
   readonly profile: RenderProfile;
+  /** CMYK profiles: the profile photos are separated with and the output intent embeds */
+  readonly outputProfile?: OutputProfile;
+  /** profiles that attach sources: the files to embed */
+  readonly attachments?: readonly Attachment[];
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -27,19 +41,33 @@ interface Image {
   readonly height: number;
 }
 
+/** An image as drawn: where, and which prepared JPEG. */
+interface Placed extends Rect {
+  readonly key: string;
+  readonly file: string;
+}
+
 /** CMYK 100 K for print (one plate, no misregistration); plain RGB black on screen. */
 const PRINT_BLACK: [number, number, number, number] = [0, 0, 0, 100];
 const SCREEN_BLACK: [number, number, number] = [0, 0, 0];
 
 export async function renderPdf(frames: IssueFrames, options: RenderOptions): Promise<Buffer> {
   const { profile } = options;
-  const jpegs = await prepareImages(frames, profile);
+  const spec = PROFILE_SPECS[profile];
+  const outputProfile = spec.colour === 'cmyk' ? (options.outputProfile ?? defaultOutputProfile()) : undefined;
+  const attachments = spec.attachSources ? (options.attachments ?? []) : [];
+  const placements = frames.pages.map((page) => placeImages(page, frames.bleedMm, spec));
+  const jpegs = await prepareImages(placements.flat(), profile, outputProfile?.file);
+  const icc = outputProfile ? await readFile(outputProfile.file) : undefined;
   const date = issueDate(frames.date);
 
   const doc = new PDFDocument({
     autoFirstPage: false,
     // No default Helvetica: it would be an unused, unembedded font (checked: 0.20.2 accepts null).
     font: null as unknown as string,
+    pdfVersion: spec.pdfVersion,
+    ...(spec.standard === 'PDF/A-3b' ? { subset: 'PDF/A-3b' as const } : {}),
+    ...(spec.navigation ? { lang: DOCUMENT_LANGUAGE, displayTitle: true } : {}),
     info: {
       Title: frames.title,
       Author: frames.publication,
@@ -47,7 +75,8 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
       Creator: 'Banmian',
       CreationDate: date,
       ModDate: date,
-    },
+      ...(spec.standard === 'PDF/X-1a:2001' ? PDFX_INFO : {}),
+    } as PDFKit.DocumentInfo,
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -56,20 +85,23 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
     doc.on('error', reject);
   });
 
-  if (profile === 'print') addRegistrationColour(doc);
+  if (spec.printerMarks) addRegistrationColour(doc);
   const images = new Map<string, Image>();
   const openImage = (doc as unknown as { openImage(src: Buffer): Image }).openImage.bind(doc);
   for (const [key, jpeg] of jpegs) images.set(key, openImage(jpeg));
 
-  for (const page of frames.pages) renderPage(doc, frames, page, profile, images);
+  frames.pages.forEach((page, i) => renderPage(doc, frames, page, spec, placements[i] ?? [], images));
 
-  setDocumentId(doc, frames, profile, jpegs);
+  if (outputProfile && icc) addPdfxOutputIntent(doc, outputProfile, icc);
+  if (spec.standard === 'PDF/A-3b') addPdfaModifyDate(doc, date);
+  attachFiles(doc, attachments, date);
+  setDocumentId(doc, frames, profile, jpegs, attachments);
   doc.end();
   return done;
 }
 
-function renderPage(doc: Doc, frames: IssueFrames, page: PageFrame, profile: RenderProfile, images: Map<string, Image>): void {
-  const boxes = pageBoxes(page.widthPt, page.heightPt, frames.bleedMm, profile);
+function renderPage(doc: Doc, frames: IssueFrames, page: PageFrame, spec: ProfileSpec, placed: readonly Placed[], images: Map<string, Image>): void {
+  const boxes = pageBoxes(page.widthPt, page.heightPt, frames.bleedMm, spec.printerMarks);
   doc.addPage({ size: [boxes.mediaWidth, boxes.mediaHeight], margin: 0 });
   const dict = doc.page.dictionary.data as Record<string, unknown>;
   // pdfkit writes /UserUnit 1 on every page: a PDF 1.6 key in a 1.3 file. 1 is the default, so
@@ -79,18 +111,31 @@ function renderPage(doc: Doc, frames: IssueFrames, page: PageFrame, profile: Ren
     dict.TrimBox = [...boxes.trimBox];
     dict.BleedBox = [...boxes.bleedBox];
   }
+  if (spec.navigation) addPageOutline(doc, page, boxes.offset);
   // From here on, frame (0,0) is the trim corner.
   doc.translate(boxes.offset, boxes.offset);
-  if (profile === 'print') {
+  if (spec.printerMarks) {
     const label = `${frames.publication}  ${frames.issueLabel}  ${frames.date}  第 ${page.number} 版`;
     drawPrintMarks(doc, { widthPt: page.widthPt, heightPt: page.heightPt, bleedPt: boxes.bleedPt, slugPt: boxes.slugPt }, label);
   }
-  const ink = profile === 'print' ? PRINT_BLACK : SCREEN_BLACK;
+  const ink = spec.colour === 'cmyk' ? PRINT_BLACK : SCREEN_BLACK;
   doc.fillColor(ink).strokeColor(ink);
-  for (const item of page.items) drawItem(doc, item, images);
+  // placeImages keeps the page's order of images, so the n-th image item is placed[n].
+  let nextImage = 0;
+  for (const item of page.items) {
+    if (item.kind !== 'image') drawItem(doc, item);
+    else drawImage(doc, placed[nextImage++], images);
+  }
 }
 
-function drawItem(doc: Doc, item: FrameItem, images: Map<string, Image>): void {
+function drawImage(doc: Doc, image: Placed | undefined, images: Map<string, Image>): void {
+  const opened = image && images.get(image.key);
+  if (!image || !opened) throw new Error(`image not prepared: ${image?.file ?? '(missing placement)'}`);
+  // pdfkit's image() takes an opened image (it checks width/height); the types only know sources.
+  doc.image(opened as unknown as Buffer, image.x, image.y, { width: image.width, height: image.height });
+}
+
+function drawItem(doc: Doc, item: Exclude<FrameItem, ImageBox>): void {
   switch (item.kind) {
     case 'glyphs':
       drawGlyphRun(doc, item);
@@ -98,13 +143,6 @@ function drawItem(doc: Doc, item: FrameItem, images: Map<string, Image>): void {
     case 'rule':
       doc.lineWidth(item.widthPt).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke();
       return;
-    case 'image': {
-      const image = images.get(imageKey(item));
-      if (!image) throw new Error(`image not prepared: ${item.file}`);
-      // pdfkit's image() takes an opened image (it checks width/height); the types only know sources.
-      doc.image(image as unknown as Buffer, item.x, item.y, { width: item.width, height: item.height });
-      return;
-    }
     default: {
       const unknown: never = item;
       throw new Error(`unknown frame item ${JSON.stringify(unknown)}`);
@@ -112,27 +150,28 @@ function drawItem(doc: Doc, item: FrameItem, images: Map<string, Image>): void {
   }
 }
 
+/** The page's photos where they are drawn: with printer's marks, edge photos run into the bleed. */
+function placeImages(page: PageFrame, bleedMm: number, spec: ProfileSpec): Placed[] {
+  const { bleedPt } = pageBoxes(page.widthPt, page.heightPt, bleedMm, spec.printerMarks);
+  return page.items.flatMap((item) => {
+    if (item.kind !== 'image') return [];
+    const rect = bleedPlacement(item, page, bleedPt);
+    return [{ ...rect, file: item.file, key: `${item.file}|${rect.width.toFixed(1)}x${rect.height.toFixed(1)}` }];
+  });
+}
+
 /**
  * One JPEG per distinct (file, placed size): a photo reused at the same size (a logo on every page)
  * is embedded once; at another size (a teaser) it gets its own crop and resolution.
  */
-async function prepareImages(frames: IssueFrames, profile: RenderProfile): Promise<Map<string, Buffer>> {
-  const boxes = new Map<string, ImageBox>();
-  for (const page of frames.pages) {
-    for (const item of page.items) {
-      if (item.kind === 'image' && !boxes.has(imageKey(item))) boxes.set(imageKey(item), item);
-    }
-  }
+async function prepareImages(placed: readonly Placed[], profile: RenderProfile, cmykProfile: string | undefined): Promise<Map<string, Buffer>> {
   const jpegs = new Map<string, Buffer>();
   // Sequential: sharp is memory-hungry on big photos, and order must not depend on timing.
-  for (const [key, box] of boxes) {
-    jpegs.set(key, await prepareImage(box.file, { widthPt: box.width, heightPt: box.height }, profile));
+  for (const image of placed) {
+    if (jpegs.has(image.key)) continue;
+    jpegs.set(image.key, await prepareImage(image.file, { widthPt: image.width, heightPt: image.height }, profile, cmykProfile));
   }
   return jpegs;
-}
-
-function imageKey(box: ImageBox): string {
-  return `${box.file}|${box.width.toFixed(1)}x${box.height.toFixed(1)}`;
 }
 
 /** UTC midnight of the issue date: the PDF dates must not depend on the clock or time zone. */
@@ -147,12 +186,13 @@ function issueDate(iso: string): Date {
 /**
  * pdfkit computes /ID in its constructor as MD5 of the Info values (PDFSecurity.generateFileID) and
  * writes `doc._id` in the trailer at the end, so we replace it before `end()`: 16 bytes of the
- * SHA-256 of everything the output depends on (frames, profile, prepared image pixels).
+ * SHA-256 of everything the output depends on (frames, profile, prepared image pixels, attachments).
  */
-function setDocumentId(doc: Doc, frames: IssueFrames, profile: RenderProfile, jpegs: Map<string, Buffer>): void {
+function setDocumentId(doc: Doc, frames: IssueFrames, profile: RenderProfile, jpegs: Map<string, Buffer>, attachments: readonly Attachment[]): void {
   // Image paths are left out (their pixels are hashed instead), so a checkout elsewhere gives the same bytes.
   const hash = createHash('sha256').update(JSON.stringify(frames, (k, v: unknown) => (k === 'file' ? undefined : v)));
   hash.update(`\0${profile}`);
   for (const jpeg of jpegs.values()) hash.update('\0jpeg\0').update(jpeg);
+  for (const file of attachments) hash.update(`\0file\0${file.name}\0`).update(file.data);
   (doc as unknown as { _id: Uint8Array })._id = hash.digest().subarray(0, 16);
 }

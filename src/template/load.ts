@@ -1,6 +1,6 @@
 /** Finding, reading and validating a page template. */
 
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BanmianError } from '../errors.js';
@@ -8,7 +8,9 @@ import { closestMatch } from '../manifest/did-you-mean.js';
 import { resolveInside } from '../manifest/paths.js';
 import { parseOrThrow, throwFirstProblem } from '../manifest/problems.js';
 import { readYamlSource } from '../manifest/yaml-source.js';
-import { checkTemplateGeometry, templateSchema } from './schema.js';
+import { fontChoiceProblem } from '../fonts/registry.js';
+import type { Problem } from '../manifest/problems.js';
+import { checkTemplateGeometry, templateSchema, type TemplateData } from './schema.js';
 import type { Template } from './types.js';
 
 /**
@@ -53,11 +55,27 @@ export async function unknownTemplateError(name: string, where: ConstructorParam
  */
 export async function loadTemplate(nameOrPath: string, manifestDir: string): Promise<Template> {
   const { file, name } = await locateTemplate(nameOrPath, path.resolve(manifestDir));
+  const { size, mtimeMs } = await stat(file);
+  const key = `${name}\0${file}\0${size}\0${mtimeMs}`;
+  const known = loaded.get(key);
+  if (known) return known;
+  const template = await readTemplate(file, name);
+  loaded.set(key, template);
+  return template;
+}
+
+/** Templates by name, file, size and mtime: a batch or a proof run reads each one once. */
+const loaded = new Map<string, Template>();
+
+async function readTemplate(file: string, name: string): Promise<Template> {
   const source = await readYamlSource(file, 'template');
   const data = parseOrThrow(templateSchema, source, 'template');
-  const problems = checkTemplateGeometry(data);
+  const problems = [...checkTemplateGeometry(data), ...checkTemplateFonts(data)];
   if (problems.length > 0) throwFirstProblem(source, problems);
-  return { name, file, ...data };
+  const iccProfile = data.iccProfile
+    ? await resolveInside(path.dirname(file), data.iccProfile, { what: 'ICC profile', where: { file, field: 'iccProfile' } })
+    : undefined;
+  return { name, file, ...data, iccProfile };
 }
 
 async function locateTemplate(nameOrPath: string, manifestDir: string): Promise<{ file: string; name: string }> {
@@ -68,4 +86,12 @@ async function locateTemplate(nameOrPath: string, manifestDir: string): Promise<
   const names = await listTemplateNames();
   if (!names.includes(nameOrPath)) throw await unknownTemplateError(nameOrPath, { field: 'template' });
   return { file: path.join(templatesDir(), `${nameOrPath}.yaml`), name: nameOrPath };
+}
+
+/** Every style's family and weight must be in fonts/families.yaml: caught here, at the template's line. */
+function checkTemplateFonts(data: TemplateData): Problem[] {
+  return Object.entries(data.styles).flatMap(([role, style]) => {
+    const problem = fontChoiceProblem(style.family, style.weight);
+    return problem ? [{ code: 'unknown-font', path: ['styles', role, problem.field], message: problem.message, hint: problem.hint }] : [];
+  });
 }

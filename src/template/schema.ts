@@ -67,6 +67,8 @@ export const templateSchema = z.strictObject({
   areas: z.array(areaSchema).default([]),
   /** newsprint takes about 240 % total ink (pdf-print-notes.md) */
   maxInkPercent: z.number().min(100).max(400).default(240),
+  /** the plant's CMYK ICC profile, relative to the template file (print profile) */
+  iccProfile: z.string().trim().min(1).optional(),
 });
 
 export type TemplateData = z.output<typeof templateSchema>;

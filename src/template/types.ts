@@ -78,4 +78,6 @@ export interface Template {
   readonly areas: readonly TemplateArea[];
   /** print profile: maximum total ink of photos, in percent */
   readonly maxInkPercent: number;
+  /** print profile: absolute path of the plant's CMYK ICC profile; Banmian's own when absent */
+  readonly iccProfile?: string;
 }

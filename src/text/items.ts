@@ -156,18 +156,26 @@ function boxesOf(unit: TextUnit, face: FontFace): Box[] {
   ];
 }
 
+const naturallyPlaced = new WeakMap<readonly object[], readonly BoxGlyph[]>();
+
 /**
  * Glyph offsets inside a box. A fixed-width unit spreads its glyphs over equal cells and
  * centres each glyph in its cell (the ½-em interpunct, the 1-em ？！ pair).
  */
-function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): BoxGlyph[] {
+function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): readonly BoxGlyph[] {
   if (fixedEm === undefined) {
-    let x = 0;
-    return glyphs.map((g) => {
-      const placed = { id: g.id, offsetEm: x, advanceEm: g.advanceEm, text: g.text };
-      x += g.advanceEm;
-      return placed;
-    });
+    // Glyphs set at their own advances depend on the shaped cluster only: place them once per cluster.
+    let placed = naturallyPlaced.get(glyphs);
+    if (!placed) {
+      let x = 0;
+      placed = glyphs.map((g) => {
+        const glyph = { id: g.id, offsetEm: x, advanceEm: g.advanceEm, text: g.text };
+        x += g.advanceEm;
+        return glyph;
+      });
+      naturallyPlaced.set(glyphs, placed);
+    }
+    return placed;
   }
   const cell = fixedEm / glyphs.length;
   return glyphs.map((g, i) => ({
@@ -179,7 +187,7 @@ function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: str
   }));
 }
 
-function plainBox(glyphs: BoxGlyph[], widthEm: number, start: number, end: number, content: boolean): Box {
+function plainBox(glyphs: readonly BoxGlyph[], widthEm: number, start: number, end: number, content: boolean): Box {
   return {
     widthEm,
     shiftEm: 0,

@@ -27,19 +27,20 @@ export function normalizeByline(text: string): string {
   return normalizeText(text).replace(/[ \u00a0\u3000]+/g, '\u3000');
 }
 
-const STEPS: readonly ((s: string, hasCjk: boolean) => string)[] = [
-  fullWidthAlnumToAscii,
-  ellipses,
-  dashes,
-  parentheses,
-  quotes,
-  pointMarks,
-  spaces,
+/** Each step with the characters it acts on: a step is skipped when its text has none of them. */
+const STEPS: readonly (readonly [RegExp, (s: string, hasCjk: boolean) => string])[] = [
+  [/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/, fullWidthAlnumToAscii],
+  [/[.。…]/, ellipses],
+  [/[-—~]/, dashes],
+  [/[()]/, parentheses],
+  [/["']/, quotes],
+  [/[,.;:?!]/, pointMarks],
+  [/[ \u00a0\u3000]/, spaces],
 ];
 
 function normalizePlain(text: string, whole: string): string {
   const hasCjk = Array.from(whole).some((c) => isHan(c));
-  return STEPS.reduce((s, step) => step(s, hasCjk), text);
+  return STEPS.reduce((s, [acts, step]) => (acts.test(s) ? step(s, hasCjk) : s), text);
 }
 
 /** Ａ–Ｚ ａ–ｚ ０–９ → ASCII (clreq: avoid full-width Latin). Punctuation is never NFKC-ed. */

@@ -132,8 +132,14 @@ describe('loadIssue: a good manifest', () => {
         credit: '新华社记者 龚雯/摄',
         columns: 2,
         source: { file, line: lineOf(GOOD, '- file: photos'), field: 'pages[0].articles[0].photos[0]' },
+        fieldLines: { caption: lineOf(GOOD, 'caption: 启动仪式'), credit: lineOf(GOOD, 'credit: 新华社') },
       },
     ]);
+
+    // the line of each short text, for messages about its characters
+    expect(issue.fieldLines).toEqual({ publication: 1, issue: 2 });
+    expect(first?.fieldLines).toEqual({ section: 6, editor: 7 });
+    expect(lead?.fieldLines).toEqual({ kicker: 10, headline: 11, subhead: 12, byline: 13, source: lineOf(GOOD, 'source: 据') });
 
     const jumped = second?.articles[0];
     expect(second?.section).toBeUndefined();

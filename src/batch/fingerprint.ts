@@ -1,0 +1,33 @@
+/**
+ * The identity of a build: if nothing in it changed, the PDF from last time is still right.
+ * Manifest, body files, photos and template by content; fonts by path, size and modification
+ * time (15 MB each, from node_modules, changed only by an install); engine version; profile.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { fontFile, fontKeys } from '../fonts/registry.js';
+import { loadIssue } from '../manifest/load.js';
+import type { RenderProfile } from '../render/page-boxes.js';
+import { issueSources } from './sources.js';
+
+const ENGINE_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Throws the same BanmianError as a build would when the manifest itself is bad. */
+export async function fingerprint(manifest: string, profile: RenderProfile): Promise<string> {
+  const issue = await loadIssue(manifest);
+  const hash = createHash('sha256');
+  hash.update(`banmian ${ENGINE_VERSION}\0${profile}\0`);
+  for (const file of await issueSources(issue)) {
+    hash.update(`${file}\0`);
+    hash.update(await readFile(file));
+  }
+  for (const key of fontKeys()) {
+    const file = fontFile(key);
+    const { size, mtimeMs } = await stat(file);
+    hash.update(`${file}\0${size}\0${mtimeMs}\0`);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,18 @@
+/** What the batch sends to a worker and gets back: plain data, since errors do not survive the thread boundary. */
+import type { BuildReport } from '../pipeline.js';
+import type { RenderProfile } from '../render/page-boxes.js';
+import type { FailedEntry } from '../cli/report.js';
+
+export interface BatchTask {
+  /** absolute path of the manifest */
+  readonly manifest: string;
+  readonly output: string;
+  readonly profile: RenderProfile;
+  /** the fingerprint of the last good build into this output, unless --force */
+  readonly previousKey: string | undefined;
+}
+
+export type BatchResult =
+  | { readonly kind: 'built'; readonly report: BuildReport; readonly key: string }
+  | { readonly kind: 'skipped'; readonly key: string }
+  | { readonly kind: 'failed'; readonly failure: FailedEntry; readonly message: string };

@@ -1,0 +1,142 @@
+/**
+ * Glyph coverage before layout: every character of the issue must be drawable by the font of the
+ * style it is set in, read from the fonts' cmaps. A style whose font lacks some of its characters
+ * falls back, as a whole, to the first family of the `fallback:` list (fonts/families.yaml) that
+ * has all of them: the composer sets a run in one font, so the fallback is per style and issue,
+ * not per glyph. When no family will do, the issue cannot be laid out: a 'layout' BanmianError
+ * names the character, its code point, the article and the line.
+ */
+import { BanmianError, type ErrorLocation } from '../errors.js';
+import type { FontBook } from '../layout/set-text.js';
+import type { Article, Issue } from '../manifest/types.js';
+import type { Template } from '../template/types.js';
+import type { FontFace } from '../text/font-face.js';
+import { fallbackFamilies, fontKey, fontOfKey, loadFontFace, nearestWeightKey } from './registry.js';
+
+type Role = keyof Template['styles'];
+
+/** A piece of the issue's text, the style it is set in and where it was written. */
+interface StyledText {
+  readonly text: string;
+  readonly role: Role;
+  readonly where: ErrorLocation;
+  /** the article, for messages */
+  readonly article?: string;
+}
+
+/** First use of a character in a style's font. */
+interface Use {
+  readonly char: string;
+  readonly text: StyledText;
+}
+
+/** Never drawn by a font: the composer turns white space into gaps, variation selectors pick a variant of the character before them. */
+const NEEDS_NO_GLYPH = /[\s\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+
+const INVISIBLE: Readonly<Record<number, string>> = {
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x2060: 'WORD JOINER',
+};
+
+/** The font book for laying out `issue`: each style's own font, or its fallback. Throws for a character no font has. */
+export function issueFontBook(issue: Issue, template: Template): FontBook {
+  const uses = new Map<string, Map<string, Use>>(); // font key → character → first use
+  for (const text of styledTexts(issue)) {
+    const style = template.styles[text.role];
+    const key = fontKey(style.family, style.weight);
+    const chars = uses.get(key) ?? new Map<string, Use>();
+    uses.set(key, chars);
+    for (const char of text.text.normalize('NFC')) {
+      if (!NEEDS_NO_GLYPH.test(char) && !chars.has(char)) chars.set(char, { char, text });
+    }
+  }
+  const substitutes = new Map<string, string>();
+  for (const [key, chars] of uses) {
+    const substitute = chooseFont(key, [...chars.values()]);
+    if (substitute !== key) substitutes.set(key, substitute);
+  }
+  return (family, weight) => {
+    const key = fontKey(family, weight);
+    return loadFontFace(substitutes.get(key) ?? key);
+  };
+}
+
+/** `key` if it draws every character used with it, else the first fallback that does. */
+function chooseFont(key: string, uses: readonly Use[]): string {
+  const face = loadFontFace(key);
+  const missing = uses.filter((use) => !covers(face, use.char));
+  const first = missing[0];
+  if (!first) return key;
+  const { family, weight } = fontOfKey(key);
+  const candidates = fallbackFamilies()
+    .filter((name) => name !== family)
+    .map((name) => nearestWeightKey(name, weight));
+  const fallback = candidates.find((candidate) => uses.every((use) => covers(loadFontFace(candidate), use.char)));
+  if (fallback) return fallback;
+  throw missingGlyph(first, [key, ...candidates]);
+}
+
+function describeFont(key: string): string {
+  const { family, weight } = fontOfKey(key);
+  return `${family} ${weight}`;
+}
+
+function covers(face: FontFace, char: string): boolean {
+  return face.covers(char.codePointAt(0) ?? 0);
+}
+
+function missingGlyph({ char, text }: Use, tried: readonly string[]): BanmianError {
+  const codePoint = char.codePointAt(0) ?? 0;
+  const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = INVISIBLE[codePoint] ?? (/\p{Cc}/u.test(char) ? 'a control character' : undefined);
+  const shown = name ? `${code} (${name})` : `“${char}” (${code})`;
+  const partial = tried.filter((key) => covers(loadFontFace(key), char));
+  const note = partial.length > 0 ? `; ${partial.map(describeFont).join(', ')} has it but lacks other characters of this style` : '';
+  return new BanmianError(
+    'missing-glyph',
+    'layout',
+    `${text.article ? `article ${text.article}: ` : ''}no configured font can draw ${shown} in the ${text.role} style (tried ${tried.map(describeFont).join(', ')}${note})`,
+    text.where,
+    name ? 'the character is invisible: delete it' : 'replace the character, or add a font that has it to fonts/families.yaml and its `fallback:` list',
+  );
+}
+
+/** Every text of the issue with the style that sets it. Body lines keep their own line numbers. */
+function* styledTexts(issue: Issue): Generator<StyledText> {
+  const at = (line: number | undefined, field: string): ErrorLocation => ({ file: issue.file, line, field });
+  for (const field of ['publication', 'issue'] as const) yield { text: issue[field], role: 'runningHead', where: at(issue.fieldLines?.[field], field) };
+  for (const page of issue.pages) {
+    const pageField = (name: 'section' | 'editor'): ErrorLocation => at(page.fieldLines?.[name] ?? page.origin.line, `${page.origin.field}.${name}`);
+    if (page.section !== undefined) yield { text: page.section, role: 'runningHead', where: pageField('section') };
+    if (page.editor !== undefined) yield { text: page.editor, role: 'pageEditor', where: pageField('editor') };
+    for (const article of page.articles) yield* articleTexts(issue, article);
+  }
+}
+
+function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
+  const label = `“${article.headline}”${article.id ? ` (${article.id})` : ''}`;
+  const fieldAt = (name: 'kicker' | 'headline' | 'subhead' | 'byline' | 'source'): ErrorLocation => ({
+    file: issue.file,
+    line: article.fieldLines?.[name] ?? article.origin.line,
+    field: `${article.origin.field}.${name}`,
+  });
+  for (const name of ['kicker', 'headline', 'subhead', 'byline'] as const) {
+    const text = article[name];
+    if (text !== undefined) yield { text, role: name, where: fieldAt(name), article: label };
+  }
+  if (article.source !== undefined) yield { text: article.source, role: 'body', where: fieldAt('source'), article: label };
+  const { file, line, field } = article.bodySource;
+  for (const [index, text] of article.body.split('\n').entries()) {
+    const role = /^\s*##\s/.test(text) ? 'bodySubhead' : 'body';
+    yield { text, role, where: { file, line: line + index, field }, article: label };
+  }
+  for (const photo of article.photos) {
+    for (const name of ['caption', 'credit'] as const) {
+      const text = photo[name];
+      const line = photo.fieldLines?.[name] ?? photo.source.line;
+      if (text !== undefined) yield { text, role: name, where: { file: issue.file, line, field: `${photo.source.field}.${name}` }, article: label };
+    }
+  }
+}
