@@ -1,7 +1,7 @@
 /**
- * A value pdfkit writes as a PDF name (`/False`) rather than a string: PDFObject.convert falls
- * back to `/${String(value)}` for objects whose toStringTag is not one it knows.
+ * A value pdfkit writes as a PDF name (`/False`) rather than a string: PDFObject.convert writes
+ * objects of an unknown kind with their own toString(), so that must include the slash.
  */
 export function pdfName(name: string): object {
-  return { [Symbol.toStringTag]: 'N', toString: () => name };
+  return { [Symbol.toStringTag]: 'PDFName', toString: () => `/${name}` };
 }
