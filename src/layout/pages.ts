@@ -14,7 +14,6 @@ import { columnLeft, pageGrid, rowTop } from './grid.js';
 import { placeModule, prepareArticle, type ModuleEnv, type PreparedArticle } from './module.js';
 import { setText, type FontBook } from './set-text.js';
 import type { Template } from '../template/types.js';
-import type { ForcedBreak } from '../text/linebreak.js';
 import type { PixelSize } from './module.js';
 
 export interface Overset {
@@ -22,16 +21,6 @@ export interface Overset {
   readonly article: string;
   readonly lines: number;
   readonly chars: number;
-}
-
-/** A line the composer could only break by bending a rule: for `check`, to fix by hand. */
-export interface CompositionWarning {
-  readonly page: number;
-  readonly article: string;
-  /** what was bent: a Latin word broken, a line-start/end prohibition, a line too wide */
-  readonly forced: Exclude<ForcedBreak, 'none'>;
-  readonly role: string;
-  readonly text: string;
 }
 
 export interface PageLayout {
@@ -43,7 +32,6 @@ export interface IssueLayout {
   readonly frames: IssueFrames;
   readonly pages: readonly PageLayout[];
   readonly overset: readonly Overset[];
-  readonly warnings: readonly CompositionWarning[];
 }
 
 export interface IssueEnv {
@@ -81,20 +69,7 @@ export function layoutIssue(issue: Issue, env: IssueEnv): IssueLayout {
     },
     pages,
     overset,
-    warnings: pages.flatMap(compositionWarnings),
   };
-}
-
-function compositionWarnings(page: PageLayout): CompositionWarning[] {
-  const warnings: CompositionWarning[] = [];
-  for (const m of page.arrangement.modules) {
-    const lines = [...m.layout.head.lines, ...m.layout.photos.flatMap((p) => p.caption), ...m.layout.prepared.flow.flatMap((i) => i.lines)];
-    for (const l of lines) {
-      if (l.line.forced === 'none') continue;
-      warnings.push({ page: page.number, article: m.layout.prepared.label, forced: l.line.forced, role: l.role, text: l.line.text });
-    }
-  }
-  return warnings;
 }
 
 function moduleEnvFor(pageNumber: number, env: IssueEnv): ModuleEnv {

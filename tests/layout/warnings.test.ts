@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { forcedBreaks } from '../../src/check/diagnose.js';
 import { layOut } from '../../src/pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-warnings-'));
@@ -21,15 +22,17 @@ describe('composition warnings', () => {
   it('names the line where a Latin token wider than the column had to be broken', async () => {
     const url = 'https://www.example.org/reports/2025/social-work/annual-statistics-full-edition.pdf';
     const { layout } = await layOut(manifest(`详细数据见${url}。其他内容从略。`));
-    expect(layout.warnings.length).toBeGreaterThan(0);
-    for (const w of layout.warnings) {
-      expect(w).toMatchObject({ page: 1, article: 'web-address', forced: 'inside-token', role: 'body' });
-      expect(url).toContain(w.text.replace(/^详细数据见|。其他内容从略。$/gu, '').slice(0, 8));
+    const findings = forcedBreaks(layout);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f).toMatchObject({ code: 'forced-break', page: 1, article: 'web-address' });
+      expect(f.where).toMatch(/^column \d+, line \d+$/u);
+      expect(f.message).toContain('a word or number is split across lines');
     }
   });
 
   it('gives none for ordinary copy', async () => {
     const { layout } = await layOut(manifest('社会工作者深入社区，为老人提供服务。'.repeat(20)));
-    expect(layout.warnings).toEqual([]);
+    expect(forcedBreaks(layout)).toEqual([]);
   });
 });
