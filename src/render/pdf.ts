@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import type { FrameItem, ImageBox, IssueFrames, PageFrame } from '../layout/frames.js';
-import { prepareImage } from '../images/prepare.js';
+import { cachedPreparedImage } from '../images/cache.js';
 import { attachFiles, type Attachment } from './attachments.js';
 import { drawGlyphRun } from './glyph-run.js';
 import { addRegistrationColour, drawPrintMarks } from './marks.js';
@@ -169,7 +169,7 @@ async function prepareImages(placed: readonly Placed[], profile: RenderProfile, 
   // Sequential: sharp is memory-hungry on big photos, and order must not depend on timing.
   for (const image of placed) {
     if (jpegs.has(image.key)) continue;
-    jpegs.set(image.key, await prepareImage(image.file, { widthPt: image.width, heightPt: image.height }, profile, cmykProfile));
+    jpegs.set(image.key, await cachedPreparedImage(image.file, { widthPt: image.width, heightPt: image.height }, profile, cmykProfile));
   }
   return jpegs;
 }

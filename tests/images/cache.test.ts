@@ -1,0 +1,35 @@
+// The prepared-photo cache returns exactly the bytes a fresh preparation makes, and keeps them
+// on disk for the next process.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cachedPreparedImage } from '../../src/images/cache.js';
+import { prepareImage } from '../../src/images/prepare.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'banmian-image-cache-'));
+const previous = process.env.BANMIAN_CACHE_DIR;
+process.env.BANMIAN_CACHE_DIR = dir;
+afterAll(() => {
+  if (previous === undefined) delete process.env.BANMIAN_CACHE_DIR;
+  else process.env.BANMIAN_CACHE_DIR = previous;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PHOTO = join(import.meta.dirname, '..', '..', 'issues', 'photos', 'jingzhou-college.jpg');
+
+describe('prepared-photo cache', () => {
+  it('gives the bytes of a fresh preparation, and stores them for the next build', async () => {
+    const placed = { widthPt: 200, heightPt: 130 };
+    const fresh = await prepareImage(PHOTO, placed, 'email');
+    const first = await cachedPreparedImage(PHOTO, placed, 'email');
+    expect(first.equals(fresh)).toBe(true);
+    const stored = readdirSync(join(dir, 'images')).filter((f) => f.endsWith('.jpg'));
+    expect(stored).toHaveLength(1);
+    expect(readFileSync(join(dir, 'images', stored[0] as string)).equals(fresh)).toBe(true);
+    // another size is another entry, never the first one's bytes
+    const other = await cachedPreparedImage(PHOTO, { widthPt: 100, heightPt: 130 }, 'email');
+    expect(other.equals(fresh)).toBe(false);
+    expect(readdirSync(join(dir, 'images')).filter((f) => f.endsWith('.jpg'))).toHaveLength(2);
+  });
+});
