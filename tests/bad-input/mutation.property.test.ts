@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BanmianError } from '../../src/errors.js';
 import { buildIssue, layOut } from '../../src/pipeline.js';
 
-const RUNS = Number(process.env.BANMIAN_MUTATION_RUNS ?? 2000);
+const RUNS = Number(process.env.BANMIAN_MUTATION_RUNS ?? 4000);
 const BUILDS = Math.max(1, Math.round(RUNS / 100));
 const ISSUES = new URL('../../issues/', import.meta.url);
 
