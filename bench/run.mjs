@@ -11,7 +11,10 @@
  *    reused NodeCompiler, its memo cache evicted before every run);
  *  - composition alone: normalizeText → composeParagraph at the column measure;
  *  - batch: 100 one-page back issues on 2 workers (`banmian batch` when the CLI has it).
- * CPU and peak RSS of child processes come from bench/rusage.mjs, preloaded into each.
+ * CPU and peak RSS of child processes come from bench/rusage.mjs, preloaded into each. Children get
+ * BANMIAN_CACHE_DIR in the bench's temp folder: the warm-up fills the photo cache, the timed runs
+ * build with photos cached, and no cache from an earlier bench is reused.
+ * Figures, method and hotspots: docs/performance.md.
  * --profile DIR: after the timed runs, one cold build and one warm series again under
  * `node --cpu-prof`, summarised (self time) into DIR/hotspots.txt.
  */
@@ -60,7 +63,9 @@ function freshEdition(name, options = {}) {
 // Child processes
 function run(cmd, argv, options = {}) {
   const usageFile = path.join(tmp, `rusage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  const env = { ...process.env, BENCH_RUSAGE: usageFile };
+  // Prepared photos are cached in the bench's own folder: the warm-up run fills it, so the timed
+  // runs build with photos cached (as a desk rebuilding its edition does) and nothing stale is reused.
+  const env = { ...process.env, BENCH_RUSAGE: usageFile, BANMIAN_CACHE_DIR: path.join(tmp, 'cache') };
   const nodeArgs = ['--import', RUSAGE, ...(options.nodeArgs ?? [])];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -225,11 +230,20 @@ if (args.profile) {
   log(`profiles → ${dir}`);
   const e = freshEdition('profile-cold');
   await run('node', [CLI, 'build', e.yaml, '-o', path.join(tmp, 'profile-cold.pdf')], { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.join(dir, 'cold'), '--cpu-prof-name', 'cold.cpuprofile'] });
+  const t = freshEdition('profile-cold-text', { photos: false });
+  await run('node', [CLI, 'build', t.yaml, '-o', path.join(tmp, 'profile-cold-text.pdf')], { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.join(dir, 'cold-text'), '--cpu-prof-name', 'cold-text.cpuprofile'] });
   const warmFiles = Array.from({ length: 1 + RUNS }, (_, i) => freshEdition(`profile-warm-${i}`).yaml);
   await run('node', [path.join(HERE, 'warm.mjs'), 'banmian', tmp, ...warmFiles], { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.join(dir, 'warm'), '--cpu-prof-name', 'warm.cpuprofile'] });
   await run('node', [path.join(HERE, 'compose.mjs'), String(RUNS), String(nextSeed)], { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.join(dir, 'compose'), '--cpu-prof-name', 'compose.cpuprofile'] });
-  const report = ['cold', 'warm', 'compose'].map((k) => formatHotspots(hotspots(path.join(dir, k, `${k}.cpuprofile`), 30), `${k} (${k === 'warm' ? `warm-up + ${RUNS} editions` : k === 'cold' ? 'one cold build' : `warm-up + ${RUNS} passes`})`)).join('\n\n');
-  writeFileSync(path.join(dir, 'hotspots.txt'), `${report}\n`);
+  const labels = {
+    cold: 'one cold build',
+    'cold-text': 'one cold build of an edition without photos',
+    warm: `warm-up + ${RUNS} editions in one process`,
+    compose: `warm-up + ${RUNS} composition passes`,
+  };
+  const report = Object.entries(labels).map(([k, label]) => formatHotspots(hotspots(path.join(dir, k, `${k}.cpuprofile`), 30), `${k} (${label})`)).join('\n\n');
+  const legend = '(idle) is the main thread waiting: for sharp/libvips, whose threads the V8 profiler does not sample, or for the OS.';
+  writeFileSync(path.join(dir, 'hotspots.txt'), `${legend}\n\n${report}\n`);
   log(`  summary in ${path.join(dir, 'hotspots.txt')}`);
 }
 

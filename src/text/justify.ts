@@ -117,11 +117,11 @@ function shrinkByPriority(
 /** Spread a short line: word spaces up to their maximum, then all justifiable gaps equally. */
 function stretch(gaps: readonly Gap[], gapWidth: number[], missing: number): void {
   let remaining = missing;
-  const spaces = gaps.map((g, i) => ({ i, room: g.maxEm - g.widthEm })).filter((s) => s.room > 0);
-  const room = spaces.reduce((sum, s) => sum + s.room, 0);
+  const spaces = indicesWhere(gaps, (g) => g.maxEm > g.widthEm);
+  const room = spaces.reduce((sum, i) => sum + roomOf(gaps[i] as Gap), 0);
   if (room > 0) {
     const fraction = Math.min(1, remaining / room);
-    for (const s of spaces) gapWidth[s.i] = (gapWidth[s.i] ?? 0) + s.room * fraction;
+    for (const i of spaces) gapWidth[i] = (gapWidth[i] ?? 0) + roomOf(gaps[i] as Gap) * fraction;
     remaining -= room * fraction;
   }
   if (remaining <= 1e-12) return;
@@ -132,8 +132,15 @@ function stretch(gaps: readonly Gap[], gapWidth: number[], missing: number): voi
   for (const i of justifiable) gapWidth[i] = (gapWidth[i] ?? 0) + share;
 }
 
+/** How far a word space may still stretch. */
+function roomOf(gap: Gap): number {
+  return gap.maxEm - gap.widthEm;
+}
+
 function indicesWhere<T>(list: readonly T[], test: (item: T) => boolean): number[] {
-  return list.flatMap((item, i) => (test(item) ? [i] : []));
+  const indices: number[] = [];
+  for (let i = 0; i < list.length; i += 1) if (test(list[i] as T)) indices.push(i);
+  return indices;
 }
 
 function placeGlyphs(
