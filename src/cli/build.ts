@@ -4,7 +4,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildFromPdf } from '../archive/rebuild.js';
 import { BanmianError } from '../errors.js';
 import { buildIssue, defaultOutput, type BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
@@ -35,7 +34,7 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
       const report =
         fromPdf === undefined
           ? await buildIssue(manifest, { profile: flags.profile, output: outputFor(manifest, manifests.length, flags.output) })
-          : await buildFromPdf(fromPdf, { profile: flags.profile, ...(flags.output === undefined ? {} : { output: flags.output }) });
+          : await (await import('../archive/rebuild.js')).buildFromPdf(fromPdf, { profile: flags.profile, ...(flags.output === undefined ? {} : { output: flags.output }) });
       entries.push({ ok: true, errors: [], ...report });
       if (!flags.json) process.stdout.write(`${summarise(report)}\n`);
     } catch (error) {
