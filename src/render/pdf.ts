@@ -95,9 +95,9 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
   if (outputProfile && icc) addPdfxOutputIntent(doc, outputProfile, icc);
   if (spec.standard === 'PDF/A-3b') addPdfaModifyDate(doc, date);
   attachFiles(doc, attachments, date);
-  setDocumentId(doc, frames, profile, jpegs, attachments);
+  useIdPlaceholder(doc);
   doc.end();
-  return done;
+  return withContentId(await done);
 }
 
 function renderPage(doc: Doc, frames: IssueFrames, page: PageFrame, spec: ProfileSpec, placed: readonly Placed[], images: Map<string, Image>): void {
@@ -184,15 +184,23 @@ function issueDate(iso: string): Date {
 }
 
 /**
- * pdfkit computes /ID in its constructor as MD5 of the Info values (PDFSecurity.generateFileID) and
- * writes `doc._id` in the trailer at the end, so we replace it before `end()`: 16 bytes of the
- * SHA-256 of everything the output depends on (frames, profile, prepared image pixels, attachments).
+ * pdfkit computes /ID in its constructor as MD5 of the Info values (PDFSecurity.generateFileID),
+ * equal for two issues with equal Info. We write a placeholder instead and, once the file is
+ * complete, put in the first 16 bytes of the SHA-256 of the file itself: an ID that changes with
+ * every byte of content and costs one pass over the output (hashing the frames cost ten times more).
  */
-function setDocumentId(doc: Doc, frames: IssueFrames, profile: RenderProfile, jpegs: Map<string, Buffer>, attachments: readonly Attachment[]): void {
-  // Image paths are left out (their pixels are hashed instead), so a checkout elsewhere gives the same bytes.
-  const hash = createHash('sha256').update(JSON.stringify(frames, (k, v: unknown) => (k === 'file' ? undefined : v)));
-  hash.update(`\0${profile}`);
-  for (const jpeg of jpegs.values()) hash.update('\0jpeg\0').update(jpeg);
-  for (const file of attachments) hash.update(`\0file\0${file.name}\0`).update(file.data);
-  (doc as unknown as { _id: Uint8Array })._id = hash.digest().subarray(0, 16);
+const ID_PLACEHOLDER = new Uint8Array(16);
+
+function useIdPlaceholder(doc: Doc): void {
+  (doc as unknown as { _id: Uint8Array })._id = ID_PLACEHOLDER;
+}
+
+function withContentId(pdf: Buffer): Buffer {
+  const placeholder = Buffer.from(ID_PLACEHOLDER).toString('hex');
+  const trailerId = `/ID [<${placeholder}> <${placeholder}>]`;
+  const at = pdf.lastIndexOf(trailerId);
+  if (at < 0) throw new Error('pdfkit wrote no /ID placeholder in the trailer');
+  const id = createHash('sha256').update(pdf).digest().subarray(0, 16).toString('hex');
+  pdf.write(`/ID [<${id}> <${id}>]`, at, 'latin1');
+  return pdf;
 }
