@@ -19,6 +19,7 @@ import { stringify, parse } from 'yaml';
 // Typst gets the text as banmian sets it: normalised (full-width punctuation, spacing rules).
 import { joinSoftBreaks } from '../dist/text/segment.js';
 import { normalizeText } from '../dist/text/normalize.js';
+import { rng } from '../scripts/rng.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ISSUES = path.join(ROOT, 'issues');
@@ -26,17 +27,6 @@ const SAMPLE_PATTERN = /^gongyi-.*\.ya?ml$/;
 const SUBSTITUTION_RATE = 0.04;
 const HAN = /[\u4e00-\u9fff]/u;
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(list, random) {
   const out = [...list];

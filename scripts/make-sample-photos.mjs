@@ -13,6 +13,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { rng } from './rng.mjs';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'issues', 'photos');
 const QUALITY = 80;
@@ -30,17 +31,6 @@ const PHOTOS = [
   { id: 'foshan-standard', width: 2048, height: 1536, seed: 53, hue: 230 }, // gongyi-2025-04-15
 ];
 
-/** mulberry32: a small, fast, deterministic PRNG in [0, 1). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** HSL (h in degrees, s and l in 0..1) to linear-ish RGB 0..255. */
 function hsl(h, s, l) {
