@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BanmianError } from '../../src/errors.js';
 import { loadIssue } from '../../src/manifest/load.js';
+import { inputFailure } from '../support/input-failure.js';
 
 const GOOD = `publication: 公益时报
 issue: 第46期
@@ -77,20 +78,8 @@ function lineOf(text: string, needle: string): number {
   return index + 1;
 }
 
-/** The BanmianError a load must fail with (any other outcome fails the test). */
-async function failure(promise: Promise<unknown>): Promise<BanmianError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BanmianError)) throw new Error(`expected a BanmianError, got ${String(error)}`);
-  expect(error.kind).toBe('input');
-  expect(error.exitStatus).toBe(2);
-  return error;
-}
-
 async function loadError(text: string, extra?: Record<string, string | Uint8Array>): Promise<BanmianError> {
-  return failure(loadIssue(await fixture(text, extra)));
+  return inputFailure(loadIssue(await fixture(text, extra)));
 }
 
 describe('loadIssue: a good manifest', () => {
@@ -358,7 +347,7 @@ describe('loadIssue: bad manifests', () => {
 
   it('names the body file and the line of its first bad byte when it is not UTF-8', async () => {
     const file = await fixture(GOOD, { 'articles/second.md': new Uint8Array([0x41, 0x0a, 0x42, 0xff, 0x0a]) });
-    const error = await failure(loadIssue(file));
+    const error = await inputFailure(loadIssue(file));
     expect(error.code).toBe('not-utf8');
     expect(error.location.file).toBe(path.join(path.dirname(file), 'articles/second.md'));
     expect(error.location.line).toBe(2);
@@ -369,7 +358,7 @@ describe('loadIssue: bad manifests', () => {
     await writeFile(outside, '秘密\n');
     const file = await fixture(edit('articles/second.md', 'articles/link.md'));
     await symlink(outside, path.join(path.dirname(file), 'articles/link.md'));
-    const error = await failure(loadIssue(file));
+    const error = await inputFailure(loadIssue(file));
     expect(error.code).toBe('unsafe-path');
     expect(error.location.line).toBe(lineOf(GOOD, 'body_file'));
     expect(error.message).toContain('symbolic link');
@@ -385,12 +374,12 @@ describe('loadIssue: bad manifests', () => {
   it.skipIf(process.getuid?.() === 0)('reports an unreadable photo', async () => {
     const file = await fixture(GOOD);
     await chmod(path.join(path.dirname(file), 'photos/red-button.jpg'), 0o000);
-    const error = await failure(loadIssue(file));
+    const error = await inputFailure(loadIssue(file));
     expect(error.code).toBe('unreadable-file');
   });
 
   it('reports a missing manifest', async () => {
-    const error = await failure(loadIssue(path.join(root, 'nope.yaml')));
+    const error = await inputFailure(loadIssue(path.join(root, 'nope.yaml')));
     expect(error).toBeInstanceOf(BanmianError);
     expect(error.code).toBe('missing-file');
   });

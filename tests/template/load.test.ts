@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BanmianError } from '../../src/errors.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { listTemplateNames, loadTemplate, templatesDir } from '../../src/template/load.js';
 import type { Template } from '../../src/template/types.js';
 import { mmToPt } from '../../src/units.js';
+import { inputFailure } from '../support/input-failure.js';
 
 let root: string;
 beforeAll(async () => {
@@ -76,16 +76,6 @@ async function folder(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-async function failure(promise: Promise<unknown>): Promise<BanmianError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BanmianError)) throw new Error(`expected a BanmianError, got ${String(error)}`);
-  expect(error.kind).toBe('input');
-  return error;
-}
-
 function lineOf(text: string, needle: string): number {
   const index = text.split('\n').findIndex((line) => line.includes(needle));
   if (index < 0) throw new Error(`not in fixture: ${needle}`);
@@ -138,7 +128,7 @@ describe('template files', () => {
   });
 
   it('names the available templates for an unknown name', async () => {
-    const error = await failure(loadTemplate('braodsheet', root));
+    const error = await inputFailure(loadTemplate('braodsheet', root));
     expect(error.code).toBe('unknown-template');
     expect(error.hint).toContain('did you mean "broadsheet"');
     expect(error.hint).toContain('a4, broadsheet, tabloid');
@@ -150,7 +140,7 @@ describe('template files', () => {
     ['tpl/none.yaml', 'missing-file'],
   ])('refuses %s (%s)', async (written, code) => {
     const dir = await folder({ 'keep.txt': '' });
-    const error = await failure(loadTemplate(written, dir));
+    const error = await inputFailure(loadTemplate(written, dir));
     expect(error.code).toBe(code);
   });
 
@@ -204,7 +194,7 @@ describe('template files', () => {
 
   it.each(BAD)('$name → $code', async ({ text, code, line, field, hint }) => {
     const dir = await folder({ 'bad.yaml': text });
-    const error = await failure(loadTemplate('bad.yaml', dir));
+    const error = await inputFailure(loadTemplate('bad.yaml', dir));
     expect(error.code, error.format()).toBe(code);
     expect(error.location.file).toBe(path.join(dir, 'bad.yaml'));
     expect(error.location.line, error.format()).toBe(typeof line === 'number' ? line : lineOf(text, line));
