@@ -173,6 +173,9 @@ function asciiBracketKind(ch: string): UnitKind | undefined {
   return undefined;
 }
 
+/** Units that may never start a line, at every level. */
+const LINE_START_PROHIBITED: ReadonlySet<UnitKind> = new Set(['closing', 'pause', 'stop', 'connector', 'interpunct', 'solidus']);
+
 /**
  * May a line break between two units? (clreq “prohibition rules”, cjk-typography.md §2.)
  * Line-start prohibited: closing brackets, pause and stop marks, connectors, interpuncts,
@@ -180,21 +183,8 @@ function asciiBracketKind(ch: string): UnitKind | undefined {
  * byline mark ■; at GB level also the solidus. Penalised (house): `1.9万`, `2019—2030`.
  */
 export function breakRule(prev: TextUnit, next: TextUnit, level: KinsokuLevel): BreakRule {
-  switch (next.kind) {
-    case 'closing':
-    case 'pause':
-    case 'stop':
-    case 'connector':
-    case 'interpunct':
-    case 'solidus':
-      return 'forbidden';
-    case 'dash':
-    case 'ellipsis':
-      if (level === 'strict') return 'forbidden';
-      break;
-    default:
-      break;
-  }
+  if (LINE_START_PROHIBITED.has(next.kind)) return 'forbidden';
+  if (level === 'strict' && (next.kind === 'dash' || next.kind === 'ellipsis')) return 'forbidden';
   if (prev.kind === 'opening') return 'forbidden';
   if (prev.kind === 'solidus' && level !== 'basic') return 'forbidden';
   if (prev.text === '■') return 'forbidden';
