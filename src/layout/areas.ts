@@ -7,7 +7,7 @@
 import { BanmianError } from '../errors.js';
 import type { TemplateArea } from '../template/types.js';
 import { arrangeRegion, moduleOptions, type Arrangement, type PlacedModule, type Region } from './arrange.js';
-import { ModuleMeasurer, type ModuleEnv, type PreparedArticle } from './module.js';
+import type { ModuleEnv, PreparedArticle } from './module.js';
 
 export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv): Arrangement | undefined {
   const { grid } = env;
@@ -24,13 +24,9 @@ export function arrangePage(articles: readonly PreparedArticle[], env: ModuleEnv
   }
   const rest = articles.filter((a) => !pinned.has(a));
   const arranged =
-    rest.length === 0
-      ? { modules: [], emptyCells: free.columns * free.lines }
-      : free.columns > 0 && free.lines > 0
-        ? arrangeRegion(rest, free, env, rest[0] === articles[0])
-        : undefined;
+    rest.length === 0 ? [] : free.columns > 0 && free.lines > 0 ? arrangeRegion(rest, free, env, rest[0] === articles[0]) : undefined;
   if (!arranged) return undefined;
-  const modules = articles.map((a) => pinned.get(a) ?? (arranged.modules[rest.indexOf(a)] as PlacedModule));
+  const modules = articles.map((a) => pinned.get(a) ?? (arranged[rest.indexOf(a)] as PlacedModule));
   const used = modules.reduce((n, m) => n + m.layout.heightLines * m.layout.widthColumns, 0);
   return { modules, emptyCells: grid.columns * grid.lines - used };
 }
@@ -87,7 +83,7 @@ function remainder(free: Region, rect: Region, name: string, prepared: PreparedA
 
 /** The article in its area: the layout that fills the area best, or undefined when its text does not fit. */
 function fillArea(prepared: PreparedArticle, rect: Region, env: ModuleEnv): PlacedModule | undefined {
-  const options = moduleOptions(new ModuleMeasurer(prepared, env), rect.columns, rect.lines);
+  const options = moduleOptions(prepared, rect.columns, rect.lines, env);
   const fitting = options.filter((o) => o.layout.heightLines <= rect.lines);
   let best = fitting[0];
   for (const o of fitting) {

@@ -7,7 +7,7 @@
  * left at the foot) plus small costs for cropped or narrowed photos, headline air, one-column modules and a
  * lead story that is not the widest. Deterministic: the enumeration order decides ties.
  */
-import { ModuleMeasurer, type ModuleEnv, type ModuleLayout, type ModuleFit, type PreparedArticle } from './module.js';
+import { measureModule, type ModuleEnv, type ModuleLayout, type ModuleFit, type PreparedArticle } from './module.js';
 
 export interface PlacedModule {
   readonly layout: ModuleLayout;
@@ -72,17 +72,20 @@ export function columnSplits(columns: number, parts: number, min: number): numbe
  * Every fit of an article at a width that holds all its text, one per distinct height (the
  * cheapest): photos narrowed, cropped or grown; or, at natural photo size, air around the head.
  */
-export function moduleOptions(measurer: ModuleMeasurer, width: number, maxLines: number): ModuleOption[] {
+export function moduleOptions(prepared: PreparedArticle, width: number, maxLines: number, env: ModuleEnv): ModuleOption[] {
   const fits: ModuleFit[] = [];
   for (let air = 0; air <= MAX_HEAD_AIR; air += 1) fits.push({ narrow: 0, growth: 0, air });
-  if (measurer.prepared.article.photos.length > 0) {
+  if (prepared.article.photos.length > 0) {
     for (let narrow = 0; narrow <= MAX_PHOTO_NARROW; narrow += 1) {
-      for (let growth = -MAX_PHOTO_CROP; growth <= MAX_PHOTO_GROWTH; growth += 1) fits.push({ narrow, growth, air: 0 });
+      for (let growth = -MAX_PHOTO_CROP; growth <= MAX_PHOTO_GROWTH; growth += 1) {
+        // the natural fit is already listed, as air 0
+        if (narrow > 0 || growth !== 0) fits.push({ narrow, growth, air: 0 });
+      }
     }
   }
   const byHeight = new Map<number, ModuleOption>();
   for (const fit of fits) {
-    const layout = measurer.measure(width, maxLines, fit);
+    const layout = measureModule(prepared, width, maxLines, fit, env);
     if (layout.fill.overflowFrom !== undefined) continue;
     const cost =
       fit.narrow * PHOTO_NARROW_COST + Math.max(0, -fit.growth) * PHOTO_CROP_COST + fit.air * width * HEAD_AIR_COST;
@@ -101,7 +104,7 @@ export interface Region {
 }
 
 /**
- * The best arrangement of articles in a region of the page (the whole page, or what pinned
+ * The modules of the best arrangement of articles in a region of the page (the whole page, or what pinned
  * areas leave), or undefined when they cannot all fit. `leadsPage`: the first article is the
  * page's lead and should be the widest of its band.
  */
@@ -110,18 +113,17 @@ export function arrangeRegion(
   region: Region,
   env: ModuleEnv,
   leadsPage: boolean,
-): Arrangement | undefined {
+): PlacedModule[] | undefined {
   const { columns, lines } = region;
-  const measurers = articles.map((a) => new ModuleMeasurer(a, env));
   const optionCache = new Map<string, ModuleOption[]>();
   const options = (index: number, width: number): ModuleOption[] => {
     const key = `${index}/${width}`;
     let found = optionCache.get(key);
     if (!found) {
-      const measurer = measurers[index] as ModuleMeasurer;
+      const prepared = articles[index] as PreparedArticle;
       // The editor's `columns` is a decision, not a hint.
-      const wanted = measurer.prepared.article.columns;
-      found = wanted !== undefined && wanted !== width ? [] : moduleOptions(measurer, width, lines);
+      const wanted = prepared.article.columns;
+      found = wanted !== undefined && wanted !== width ? [] : moduleOptions(prepared, width, lines, env);
       optionCache.set(key, found);
     }
     return found;
@@ -189,6 +191,5 @@ export function arrangeRegion(
     for (const m of b.modules) modules.push({ layout: m.layout, column: region.column + m.column, row });
     row += b.height;
   }
-  const used = modules.reduce((n, m) => n + m.layout.heightLines * m.layout.widthColumns, 0);
-  return { modules, emptyCells: lines * columns - used };
+  return modules;
 }

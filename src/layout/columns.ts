@@ -12,8 +12,6 @@ export interface ColumnFill {
   readonly columns: readonly (readonly [number, number])[];
   /** first item that did not fit, or undefined when all fit */
   readonly overflowFrom: number | undefined;
-  /** the common bottom (grid row, exclusive) the columns were filled to */
-  readonly bottom: number;
 }
 
 /**
@@ -40,7 +38,7 @@ export function fillColumns(items: readonly FlowItem[], starts: readonly number[
     columns.push([from, to]);
     next = to;
   });
-  return { columns, overflowFrom: next < items.length ? next : undefined, bottom };
+  return { columns, overflowFrom: next < items.length ? next : undefined };
 }
 
 /** Move the column break up when it would leave a subhead, an orphan or a widow. */

@@ -1,7 +1,7 @@
 /**
  * An article's module (文章块): a rectangle of whole columns and grid lines holding its
  * headline group across the top, its photos at the top of its first columns, and its body
- * balanced over the columns. `ModuleMeasurer` says how tall the module must be at a width;
+ * balanced over the columns. `measureModule` says how tall the module must be at a width;
  * `placeModule` positions everything once the page has chosen where the module goes.
  */
 import type { Article, Photo } from '../manifest/types.js';
@@ -57,12 +57,6 @@ export interface ModuleLayout {
   readonly fill: ColumnFill;
 }
 
-/** How much of an article did not fit in its module. */
-export interface Overflow {
-  readonly lines: number;
-  readonly chars: number;
-}
-
 /** Photo proportions beyond these are cropped, not squeezed: no strips, no towers. */
 const MIN_ASPECT = 0.5;
 const MAX_ASPECT = 1.25;
@@ -80,7 +74,6 @@ export interface ModuleFit {
   readonly air: number;
 }
 
-export const NATURAL_FIT: ModuleFit = { narrow: 0, growth: 0, air: 0 };
 
 /**
  * Columns a photo spans: the manifest's `columns`, or a landscape picture about three fifths
@@ -114,66 +107,60 @@ function buildCaption(photo: Photo, width: number, env: ModuleEnv): { lines: Blo
 }
 
 /**
- * Measures an article as a module at any width and photo fit. The headline group depends only
- * on the width and a caption only on its photo's span, so each is set once and reused across
- * the many trial layouts of the page search.
+ * Set-once parts of a module, per page environment: the headline group depends only on the
+ * article, its prominence and the width, a caption only on its photo and span. Keyed by the
+ * article and photo objects, so the trial copies of the page search (`{...prepared, flow}` in
+ * jumps and overset) reuse them too.
  */
-export class ModuleMeasurer {
-  private readonly heads = new Map<number, HeadBlock>();
-  private readonly captions = new Map<string, { lines: BlockLine[]; height: number }>();
+const headCache = new WeakMap<ModuleEnv, WeakMap<Article, Map<string, HeadBlock>>>();
+const captionCache = new WeakMap<ModuleEnv, WeakMap<Photo, Map<number, { lines: BlockLine[]; height: number }>>>();
 
-  constructor(
-    readonly prepared: PreparedArticle,
-    private readonly env: ModuleEnv,
-  ) {}
+function memo<K extends object, V>(cache: WeakMap<ModuleEnv, WeakMap<K, Map<string | number, V>>>, env: ModuleEnv, owner: K, key: string | number, make: () => V): V {
+  let byOwner = cache.get(env);
+  if (!byOwner) cache.set(env, (byOwner = new WeakMap()));
+  let entries = byOwner.get(owner);
+  if (!entries) byOwner.set(owner, (entries = new Map()));
+  let value = entries.get(key);
+  if (value === undefined) entries.set(key, (value = make()));
+  return value;
+}
 
-  /** The module `widthColumns` wide with at most `maxLines` grid lines. */
-  measure(widthColumns: number, maxLines: number, fit: ModuleFit = NATURAL_FIT): ModuleLayout {
-    const { prepared } = this;
-    const head = withAir(this.head(widthColumns), fit.air, this.env.pitch);
-    const photos = prepared.article.photos.map((p, k) => this.photo(p, k, widthColumns, fit));
-    const photoLines = photos.reduce((n, p) => n + p.heightLines, 0);
-    const photoSpanCols = photos.reduce((n, p) => Math.max(n, p.span), 0);
-    const starts = Array.from({ length: widthColumns }, (_, c) => head.heightLines + (c < photoSpanCols ? photoLines : 0));
-    const fill = balanceColumns(prepared.flow, starts, maxLines);
-    const heightLines = Math.max(usedBottom(prepared.flow, starts, fill), head.heightLines + photoLines);
-    return { prepared, widthColumns, heightLines, head, photos, starts, fill };
-  }
+/** The article as a module `widthColumns` wide with at most `maxLines` grid lines, its photos and head fitted as `fit` says. */
+export function measureModule(prepared: PreparedArticle, widthColumns: number, maxLines: number, fit: ModuleFit, env: ModuleEnv): ModuleLayout {
+  const head = withAir(
+    memo(headCache, env, prepared.article, `${prepared.prominence}/${widthColumns}`, () =>
+      buildHead(prepared.article, spanWidth(env.grid, widthColumns), env, prepared.prominence),
+    ),
+    fit.air,
+    env.pitch,
+  );
+  const photos = prepared.article.photos.map((p) => buildPhoto(p, widthColumns, fit, env));
+  const photoLines = photos.reduce((n, p) => n + p.heightLines, 0);
+  const photoSpanCols = photos.reduce((n, p) => Math.max(n, p.span), 0);
+  const starts = Array.from({ length: widthColumns }, (_, c) => head.heightLines + (c < photoSpanCols ? photoLines : 0));
+  const fill = balanceColumns(prepared.flow, starts, maxLines);
+  const heightLines = Math.max(usedBottom(prepared.flow, starts, fill), head.heightLines + photoLines);
+  return { prepared, widthColumns, heightLines, head, photos, starts, fill };
+}
 
-  private head(widthColumns: number): HeadBlock {
-    let head = this.heads.get(widthColumns);
-    if (!head) {
-      head = buildHead(this.prepared.article, spanWidth(this.env.grid, widthColumns), this.env, this.prepared.prominence);
-      this.heads.set(widthColumns, head);
-    }
-    return head;
-  }
-
-  /** A photo block in whole grid lines: the picture takes what its caption leaves. */
-  private photo(photo: Photo, index: number, widthColumns: number, fit: ModuleFit): PhotoBlock {
-    const { env } = this;
-    const size = env.photoSize(photo.file);
-    const span = photoSpan(photo, widthColumns, size, fit.narrow);
-    const width = spanWidth(env.grid, span);
-    const key = `${index}/${span}`;
-    let caption = this.captions.get(key);
-    if (!caption) {
-      caption = buildCaption(photo, width, env);
-      this.captions.set(key, caption);
-    }
-    const aspect = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, size.pixelHeight / size.pixelWidth));
-    const below = CAPTION_GAP_PT + caption.height + env.pitch / 2;
-    const linesFor = (a: number): number => Math.round((width * a + below) / env.pitch);
-    const heightLines = Math.min(linesFor(MAX_ASPECT), Math.max(linesFor(MIN_ASPECT), linesFor(aspect) + fit.growth));
-    const imageHeight = heightLines * env.pitch - below;
-    return {
-      photo,
-      span,
-      heightLines,
-      imageHeight,
-      caption: caption.lines.map((l) => ({ ...l, baselineDy: l.baselineDy + imageHeight + CAPTION_GAP_PT })),
-    };
-  }
+/** A photo block in whole grid lines: the picture takes what its caption leaves. */
+function buildPhoto(photo: Photo, widthColumns: number, fit: ModuleFit, env: ModuleEnv): PhotoBlock {
+  const size = env.photoSize(photo.file);
+  const span = photoSpan(photo, widthColumns, size, fit.narrow);
+  const width = spanWidth(env.grid, span);
+  const caption = memo(captionCache, env, photo, span, () => buildCaption(photo, width, env));
+  const aspect = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, size.pixelHeight / size.pixelWidth));
+  const below = CAPTION_GAP_PT + caption.height + env.pitch / 2;
+  const linesFor = (a: number): number => Math.round((width * a + below) / env.pitch);
+  const heightLines = Math.min(linesFor(MAX_ASPECT), Math.max(linesFor(MIN_ASPECT), linesFor(aspect) + fit.growth));
+  const imageHeight = heightLines * env.pitch - below;
+  return {
+    photo,
+    span,
+    heightLines,
+    imageHeight,
+    caption: caption.lines.map((l) => ({ ...l, baselineDy: l.baselineDy + imageHeight + CAPTION_GAP_PT })),
+  };
 }
 
 /** The headline group with `air` more grid lines, half above it and half below. */
@@ -181,13 +168,6 @@ function withAir(head: HeadBlock, air: number, pitch: number): HeadBlock {
   if (air === 0) return head;
   const shift = (air * pitch) / 2;
   return { lines: head.lines.map((l) => ({ ...l, baselineDy: l.baselineDy + shift })), heightLines: head.heightLines + air };
-}
-
-export function overflowOf(layout: ModuleLayout): Overflow | undefined {
-  const from = layout.fill.overflowFrom;
-  if (from === undefined) return undefined;
-  const rest = layout.prepared.flow.slice(from);
-  return { lines: rest.reduce((n, i) => n + i.heightLines, 0), chars: rest.reduce((n, i) => n + i.chars, 0) };
 }
 
 /** Position a measured module with its top-left corner at grid column `column`, row `row`. */

@@ -109,28 +109,9 @@ function jumpArticle(
   const prepared = articles[i] as PreparedArticle;
   const toLine = jumpLine(`（下转第${target}版）`, env);
   const fromLine = jumpLine(`（上接第${page}版）`, env, 'left');
-  const withFirstPart = (keep: number): PreparedArticle[] => {
-    const first: PreparedArticle = { ...prepared, flow: [...prepared.flow.slice(0, keep), ...toLine] };
-    return articles.map((a, k) => (k === i ? first : a));
-  };
-  // The largest part that still lets the page be made up (bisection on the kept items).
-  let lo = 0;
-  let hi = prepared.flow.length - 1;
-  let best: Arrangement | undefined;
-  let bestKeep = 0;
-  while (lo <= hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const arrangement = arrangePage(withFirstPart(mid), env);
-    if (arrangement) {
-      best = arrangement;
-      bestKeep = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  if (!best || bestKeep === 0) return undefined;
-  const rest = prepared.flow.slice(bestKeep).map((item) => ({ ...item, paragraph: item.paragraph + 1 }));
+  const found = largestPart(articles, i, (keep) => ({ ...prepared, flow: [...prepared.flow.slice(0, keep), ...toLine] }), env);
+  if (!found) return undefined;
+  const rest = prepared.flow.slice(found.keep).map((item) => ({ ...item, paragraph: item.paragraph + 1 }));
   const continuation: PreparedArticle = {
     article: { ...prepared.article, kicker: undefined, subhead: undefined, photos: [], continueOn: undefined },
     flow: [...fromLine, ...rest],
@@ -138,12 +119,38 @@ function jumpArticle(
     prominence: 'secondary',
     continuation: true,
   };
-  return { arrangement: best, continuation };
+  return { arrangement: found.arrangement, continuation };
+}
+
+/**
+ * The most of `articles[i]`'s flow (as `part(keep)` sets it) that still lets the page be made
+ * up, with that arrangement; at least one item, or undefined. Bisection: a page that holds a
+ * part holds every shorter one.
+ */
+function largestPart(
+  articles: readonly PreparedArticle[],
+  i: number,
+  part: (keep: number) => PreparedArticle,
+  env: ModuleEnv,
+): { keep: number; arrangement: Arrangement } | undefined {
+  let lo = 1;
+  let hi = (articles[i] as PreparedArticle).flow.length - 1;
+  let found: { keep: number; arrangement: Arrangement } | undefined;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const arrangement = arrangePage(articles.map((a, k) => (k === i ? part(mid) : a)), env);
+    if (arrangement) {
+      found = { keep: mid, arrangement };
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 function jumpLine(text: string, env: ModuleEnv, align: 'left' | 'right' = 'right'): FlowItem[] {
-  const template = { ...env.template, styles: { ...env.template.styles, jumpLine: { ...env.template.styles.jumpLine, align } } };
-  const set = setText(text, 'jumpLine', env.columnWidth, template, env.fonts, { indentEm: 0 });
+  const set = setText(text, 'jumpLine', env.columnWidth, env.template, env.fonts, { indentEm: 0, align });
   return lineItems(set, 'jumpLine', -1, env);
 }
 
@@ -163,16 +170,9 @@ function oversetPage(articles: readonly PreparedArticle[], number: number, env: 
   const overset: Overset[] = [];
   const cut = articles[fitting];
   if (cut) {
-    let keep = 0;
-    for (let k = cut.flow.length - 1; k > 0; k -= 1) {
-      const a = arrangePage([...articles.slice(0, fitting), { ...cut, flow: cut.flow.slice(0, k) }], env);
-      if (a) {
-        keep = k;
-        arrangement = a;
-        break;
-      }
-    }
-    overset.push(oversetOf(cut, keep, number));
+    const found = largestPart(articles.slice(0, fitting + 1), fitting, (keep) => ({ ...cut, flow: cut.flow.slice(0, keep) }), env);
+    if (found) arrangement = found.arrangement;
+    overset.push(oversetOf(cut, found?.keep ?? 0, number));
   }
   for (const a of articles.slice(fitting + 1)) overset.push(oversetOf(a, 0, number));
   return { arrangement, overset };
