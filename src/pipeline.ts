@@ -5,9 +5,7 @@ import path from 'node:path';
 import { forcedBreaks } from './check/diagnose.js';
 import { BanmianError } from './errors.js';
 import { issueFontBook } from './fonts/coverage.js';
-import { fontKey, loadFontFace } from './fonts/registry.js';
 import { probePhotos } from './images/probe.js';
-import type { FontBook } from './layout/set-text.js';
 import { layoutIssue, type IssueLayout, type Overset } from './layout/pages.js';
 import { loadIssue } from './manifest/load.js';
 import type { Issue } from './manifest/types.js';
@@ -15,6 +13,7 @@ import { writeFileAtomic } from './output/atomic-write.js';
 import { renderPdf, type RenderProfile } from './render/pdf.js';
 import { renderSetup } from './render/setup.js';
 import { loadTemplate } from './template/load.js';
+import type { Template } from './template/types.js';
 
 export interface BuildOptions {
   /** output PDF path; default `out/<manifest name>.pdf` */
@@ -43,10 +42,9 @@ export interface BuildReport {
 
 export interface LaidOutIssue {
   readonly issue: Issue;
+  readonly template: Template;
   readonly layout: IssueLayout;
 }
-
-export const fontBook: FontBook = (family, weight) => loadFontFace(fontKey(family, weight));
 
 /** Load and lay out an issue; overset is returned in the layout, not thrown. */
 export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
@@ -63,48 +61,61 @@ export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
       return size;
     },
   });
-  return { issue, layout };
+  return { issue, template, layout };
 }
 
 export const OVERSET_HINT = 'shorten the text, give the article more columns, move it to another page, or let it jump with `continue_on`';
 
+/** How much of an article did not fit: `14 lines (210 characters) do not fit`. */
+export function oversetAmount(o: Overset): string {
+  return `${o.lines} lines (${o.chars} characters) do not fit`;
+}
+
 export function oversetError(issue: Pick<Issue, 'file'>, overset: readonly Overset[]): BanmianError {
-  const parts = overset.map((o) => `“${o.article}” on page ${o.page}: ${o.lines} lines (${o.chars} characters) do not fit`);
-  return new BanmianError(
-    'overset',
-    'layout',
-    `overset: ${parts.join('; ')}`,
-    { file: issue.file },
-    OVERSET_HINT,
-  );
+  const parts = overset.map((o) => `“${o.article}” on page ${o.page}: ${oversetAmount(o)}`);
+  return new BanmianError('overset', 'layout', `overset: ${parts.join('; ')}`, { file: issue.file }, OVERSET_HINT);
 }
 
 export function defaultOutput(manifestPath: string): string {
   return path.join('out', `${path.basename(manifestPath).replace(/\.ya?ml$/i, '')}.pdf`);
 }
 
+function articleCount(issue: Issue): number {
+  return issue.pages.reduce((n, p) => n + p.articles.length, 0);
+}
+
+/** The PDF of a laid-out issue, in memory; overset is an error. */
+export async function renderIssue(laidOut: LaidOutIssue, profile: RenderProfile): Promise<{ pdf: Buffer; warnings: readonly BuildWarning[] }> {
+  const { issue, template, layout } = laidOut;
+  if (layout.overset.length > 0) throw oversetError(issue, layout.overset);
+  const setup = await renderSetup(issue, template, layout.frames, profile);
+  return { pdf: await renderPdf(layout.frames, setup.options), warnings: setup.warnings };
+}
+
 export async function buildIssue(manifestPath: string, options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
+  return buildLaidOut(await layOut(manifestPath), options, started);
+}
+
+/** `buildIssue` for an issue already laid out (`watch` compares the layout before writing it). */
+export async function buildLaidOut(laidOut: LaidOutIssue, options: BuildOptions = {}, started = performance.now()): Promise<BuildReport> {
   const profile = options.profile ?? 'print';
-  const { issue, layout } = await layOut(manifestPath);
-  if (layout.overset.length > 0) throw oversetError(issue, layout.overset);
-  const laidOut = performance.now();
-  const setup = await renderSetup(issue, layout.frames, profile);
-  const pdf = await renderPdf(layout.frames, setup.options);
+  const laidOutAt = performance.now();
+  const { pdf, warnings } = await renderIssue(laidOut, profile);
   const rendered = performance.now();
-  const output = options.output ?? defaultOutput(manifestPath);
+  const output = options.output ?? defaultOutput(laidOut.issue.file);
   await writeFileAtomic(output, pdf);
   return {
-    manifest: issue.file,
+    manifest: laidOut.issue.file,
     output,
     profile,
-    pages: layout.frames.pages.length,
-    articles: issue.pages.reduce((n, p) => n + p.articles.length, 0),
+    pages: laidOut.layout.frames.pages.length,
+    articles: articleCount(laidOut.issue),
     bytes: pdf.length,
-    warnings: setup.warnings,
+    warnings,
     timingsMs: {
-      layout: Math.round(laidOut - started),
-      render: Math.round(rendered - laidOut),
+      layout: Math.round(laidOutAt - started),
+      render: Math.round(rendered - laidOutAt),
       total: Math.round(performance.now() - started),
     },
   };
@@ -131,13 +142,13 @@ export interface CheckReport {
  */
 export async function checkIssue(manifestPath: string, options: { readonly profile?: RenderProfile } = {}): Promise<CheckReport> {
   const profile = options.profile ?? 'print';
-  const { issue, layout } = await layOut(manifestPath);
-  const setup = await renderSetup(issue, layout.frames, profile);
+  const { issue, template, layout } = await layOut(manifestPath);
+  const setup = await renderSetup(issue, template, layout.frames, profile);
   return {
     manifest: issue.file,
     profile,
     pages: layout.frames.pages.length,
-    articles: issue.pages.reduce((n, p) => n + p.articles.length, 0),
+    articles: articleCount(issue),
     overset: layout.overset,
     warnings: [...setup.warnings, ...forcedBreaks(layout)],
     ok: layout.overset.length === 0,

@@ -3,7 +3,7 @@
  * with its page, article and place, and what to do. Exit 1 when an issue cannot be laid out.
  */
 import type { Overset } from '../layout/pages.js';
-import { checkIssue, OVERSET_HINT, type CheckReport, type CheckWarning } from '../pipeline.js';
+import { checkIssue, OVERSET_HINT, oversetAmount, type CheckReport, type CheckWarning } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { coloursFor, type Colours } from './colour.js';
 import { describeFailure } from './failure.js';
@@ -44,7 +44,7 @@ function checkEntry(report: CheckReport, ms: number) {
       code: 'overset',
       page: o.page,
       article: o.article,
-      message: oversetMessage(o),
+      message: oversetAmount(o),
       hint: OVERSET_HINT,
     })),
   ];
@@ -60,15 +60,12 @@ function describe(report: CheckReport, c: Colours): string {
       : c.green('ok');
   const lines = [`${report.manifest}: ${verdict}, ${size}`];
   for (const o of report.overset) {
-    lines.push(`  ${c.red('error')} page ${o.page}, “${o.article}”: ${oversetMessage(o)}`, `    ${c.dim(`hint: ${OVERSET_HINT}`)}`);
+    lines.push(`  ${c.red('error')} page ${o.page}, “${o.article}”: ${oversetAmount(o)}`, `    ${c.dim(`hint: ${OVERSET_HINT}`)}`);
   }
   for (const w of report.warnings) lines.push(...warning(w, c));
   return `${lines.join('\n')}\n`;
 }
 
-function oversetMessage(o: Overset): string {
-  return `${o.lines} lines (${o.chars} characters) do not fit`;
-}
 
 function warning(w: CheckWarning, c: Colours): string[] {
   const place = [w.page === undefined ? '' : `page ${w.page}`, w.article ? `“${w.article}”` : '', w.where ?? ''].filter(Boolean).join(', ');

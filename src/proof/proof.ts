@@ -2,11 +2,10 @@
  * Proofs of an issue: the PDF `build` would write, drawn page by page as PNG files
  * (DIR/NAME-p01.png …) and optionally a contact sheet (DIR/NAME-sheet.png).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { buildIssue, defaultOutput, type BuildReport } from '../pipeline.js';
+import { defaultOutput, layOut, renderIssue } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { contactSheet } from './contact-sheet.js';
 import { rasterisePdf } from './rasterise.js';
@@ -25,15 +24,15 @@ export interface ProofFile {
 }
 
 export interface ProofReport {
-  readonly build: BuildReport;
   readonly pages: readonly ProofFile[];
   readonly sheet: ProofFile | undefined;
 }
 
 export async function proofIssue(manifest: string, options: ProofOptions): Promise<ProofReport> {
   const name = path.basename(defaultOutput(manifest), '.pdf');
-  const { build, pdf } = await buildInMemory(manifest, options.profile);
-  const pngs = await rasterisePdf(pdf, options.dpi);
+  // Exactly the PDF `build` would write, kept in memory.
+  const { pdf } = await renderIssue(await layOut(manifest), options.profile);
+  const pngs = await rasterisePdf(new Uint8Array(pdf), options.dpi);
   const pages: ProofFile[] = [];
   for (const [i, page] of pngs.entries()) {
     const file = path.join(options.outDir, pageFileName(name, i + 1));
@@ -48,18 +47,7 @@ export async function proofIssue(manifest: string, options: ProofOptions): Promi
     await writeFileAtomic(file, png);
     sheet = { file, width, height };
   }
-  return { build, pages, sheet };
-}
-
-/** The proof shows exactly what `build` writes: build into a private folder and read it back. */
-async function buildInMemory(manifest: string, profile: RenderProfile): Promise<{ build: BuildReport; pdf: Uint8Array }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'banmian-proof-'));
-  try {
-    const build = await buildIssue(manifest, { profile, output: path.join(dir, 'issue.pdf') });
-    return { build, pdf: new Uint8Array(await readFile(build.output)) };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return { pages, sheet };
 }
 
 function pageFileName(name: string, page: number): string {

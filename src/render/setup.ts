@@ -2,11 +2,10 @@
  * Everything a profile needs from the issue beyond its frames: the print profile's CMYK output
  * profile (from the template) and photo resolution check, the archive profile's attachments.
  */
-import path from 'node:path';
 import { issueAttachments } from '../archive/sources.js';
 import type { IssueFrames } from '../layout/frames.js';
 import type { Issue } from '../manifest/types.js';
-import { loadTemplate } from '../template/load.js';
+import type { Template } from '../template/types.js';
 import { outputProfileFor } from './output-profile.js';
 import type { RenderProfile } from './page-boxes.js';
 import type { RenderOptions } from './pdf.js';
@@ -18,9 +17,8 @@ export interface RenderSetup {
   readonly warnings: readonly ResolutionWarning[];
 }
 
-export async function renderSetup(issue: Issue, frames: IssueFrames, profile: RenderProfile): Promise<RenderSetup> {
+export async function renderSetup(issue: Issue, template: Template, frames: IssueFrames, profile: RenderProfile): Promise<RenderSetup> {
   const spec = PROFILE_SPECS[profile];
-  const template = await loadTemplate(issue.template, path.dirname(issue.file));
   const owners = new Map(issue.pages.flatMap((p) => p.articles.flatMap((a) => a.photos.map((ph) => [ph.file, a.id ?? a.headline] as const))));
   return {
     options: {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { issueSources } from '../batch/sources.js';
-import { buildIssue, layOut, type BuildOptions } from '../pipeline.js';
+import { buildLaidOut, layOut, type BuildOptions } from '../pipeline.js';
 import { describeChanges, describeLayout, snapshot, type LayoutSnapshot } from './diff.js';
 
 export interface RebuildEvent {
@@ -38,12 +38,12 @@ export async function watchIssue(manifest: string, options: BuildOptions, onRebu
   const rebuild = async (changed: readonly string[]): Promise<void> => {
     const relative = changed.map((file) => path.relative(root, file));
     try {
-      const { issue, layout } = await layOut(manifest);
-      await follow(await issueSources(issue));
-      const now = snapshot(layout);
+      const laidOut = await layOut(manifest);
+      await follow(await issueSources(laidOut.issue));
+      const now = snapshot(laidOut.layout);
       const summary = previous ? describeChanges(previous, now) : describeLayout(now);
       previous = now;
-      const built = await buildIssue(manifest, options).then(
+      const built = await buildLaidOut(laidOut, options).then(
         (report) => ({ output: report.output, error: undefined }),
         (error: unknown) => ({ output: undefined, error }),
       );
