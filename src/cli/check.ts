@@ -2,7 +2,6 @@
  * `banmian check`: the build without the writing. A report a sub-editor can act on: each problem
  * with its page, article and place, and what to do. Exit 1 when an issue cannot be laid out.
  */
-import type { Overset } from '../layout/pages.js';
 import { checkIssue, OVERSET_HINT, oversetAmount, type CheckReport, type CheckWarning } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { coloursFor, type Colours } from './colour.js';
