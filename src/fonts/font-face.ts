@@ -14,6 +14,14 @@ const DASH_PAIRS = /^(?:\u2014\u2014)+$/u;
 /** Printable ASCII and Latin letters with diacritics: words such as `COVID-19`, `38.5%`, `Müller`. */
 const LATIN_WORD = /^[\u0021-\u007E\u00C0-\u024F]+$/u;
 const ALNUM = /[\p{L}\p{N}]/u;
+/**
+ * Spaces the Noto CJK fonts lack, drawn with the font's own word-space glyph at their own width
+ * (em) instead of a .notdef box: the digit-group space of `1 000` (GB/T 15835: ¼ em), a thin space.
+ */
+const MISSING_SPACE_WIDTHS: ReadonlyMap<string, number> = new Map([
+  ['\u202f', 0.25],
+  ['\u2009', 0.2],
+]);
 /** Variation selectors need the shaper (cmap format 14). */
 const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
@@ -53,7 +61,13 @@ export class FontkitFace implements FontFace {
     const upem = this.font.unitsPerEm;
     const glyphs: ClusterGlyph[] = [];
     for (const ch of cluster) {
-      const glyph = this.font.glyphForCodePoint(ch.codePointAt(0) ?? 0);
+      const codePoint = ch.codePointAt(0) ?? 0;
+      const spaceWidth = MISSING_SPACE_WIDTHS.get(ch);
+      if (spaceWidth !== undefined && !this.font.hasGlyphForCodePoint(codePoint)) {
+        glyphs.push({ id: this.font.glyphForCodePoint(0x20).id, advanceEm: spaceWidth, text: ch });
+        continue;
+      }
+      const glyph = this.font.glyphForCodePoint(codePoint);
       glyphs.push({ id: glyph.id, advanceEm: glyph.advanceWidth / upem, text: ch });
     }
     return withTotal(glyphs);

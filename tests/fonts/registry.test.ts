@@ -86,6 +86,17 @@ describe('FontkitFace', () => {
     expect(face().shape('fi').glyphs.map((g) => g.text)).toEqual(['fi']);
   });
 
+  it('draws the digit-group space of `1 000` with the space glyph at ¼ em, never a .notdef box', () => {
+    // normalizeText turns `1 000` into `1\u202f000`; the Noto CJK fonts have no U+202F
+    expect(face().covers(0x202f)).toBe(false);
+    const shaped = face().shape('1\u202f000');
+    expect(shaped.glyphs.map((g) => g.text).join('')).toBe('1\u202f000');
+    expect(shaped.glyphs.every((g) => g.id !== 0)).toBe(true);
+    const space = shaped.glyphs[1];
+    expect(space?.id).toBe(face().font.glyphForCodePoint(0x20).id);
+    expect(space?.advanceEm).toBe(0.25);
+  });
+
   it('caches shapes per cluster and reports coverage', () => {
     expect(face().shape('新闻')).toBe(face().shape('新闻'));
     expect(face().covers(0x4e2d)).toBe(true);
