@@ -49,7 +49,7 @@ const INTERPUNCT = new Set('·・‧'.split(''));
 const SOLIDUS = new Set('／/'.split(''));
 const POSTFIX = new Set('%％‰‱°℃℉′″'.split(''));
 const PREFIX = new Set('¥￥$＄£€+−±№'.split(''));
-const LATIN_INNER = new Set(".,:'’-_&".split(''));
+const LATIN_INNER = new Set(".,:'-_&".split(''));
 
 export function charClass(ch: string): CharClass {
   // Fast path for the common case: no set above holds a CJK Unified Ideograph.

@@ -5,7 +5,7 @@
  * spacing between 汉字 and Latin. Sources: cjk-typography.md §1–§6 (clreq, GB/T 15834,
  * GB/T 15835). The line breaker and justifier never look at characters; they get numbers.
  */
-import { charClass, isDigit, type CharClass } from './classes.js';
+import { charClass, isDigit, isLatinAlnum, type CharClass } from './classes.js';
 
 export type KinsokuLevel = 'basic' | 'gb' | 'strict';
 
@@ -130,8 +130,8 @@ function latinTokenEnd(chars: readonly string[], i: number): number {
     const next = chars[j + 1];
     if (cls === 'alnum') {
       j += 1;
-    } else if ((cls === 'latin-inner' || c === '/') && prev !== undefined && isAlnumChar(prev) && isAlnumChar(next)) {
-      j += 1; // internal punctuation: COVID-19, GB/T, 3.5, 10:30, 1,000
+    } else if ((cls === 'latin-inner' || c === '/' || c === '’') && isLatinAlnum(prev) && isLatinAlnum(next)) {
+      j += 1; // internal punctuation: COVID-19, GB/T, 3.5, 10:30, 1,000, don’t (’ is a closing quote elsewhere)
     } else if (cls === 'digit-group-space' && isDigit(prev) && isDigit(next)) {
       j += 1; // 1 000 with U+202F (GB/T 15835)
     } else if (cls === 'postfix' && isDigit(prev)) {
@@ -141,10 +141,6 @@ function latinTokenEnd(chars: readonly string[], i: number): number {
     }
   }
   return j;
-}
-
-function isAlnumChar(ch: string | undefined): boolean {
-  return ch !== undefined && charClass(ch) === 'alnum';
 }
 
 function unitKindOf(ch: string, cls: CharClass): UnitKind {

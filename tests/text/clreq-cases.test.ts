@@ -189,6 +189,10 @@ describe('§9 inseparable sequences, swept over widths 3–12 em', () => {
     for (const lines of sweep('共有1\u202f000人')) expect(lines.some((l) => l.includes('1\u202f000'))).toBe(true);
   });
 
+  it('a word with a typographic apostrophe (don’t) is one Latin token, never split at the ’', () => {
+    for (let w = 3; w <= 12; w += 0.125) expect(lineTexts('我们说don’t了好', w).some((l) => l.includes('don’t')), `${w} em`).toBe(true);
+  });
+
   it('28: the solidus neither starts nor ends a line at GB level', () => {
     for (const lines of sweep('天地玄黄／宇宙洪荒')) {
       for (const l of lines) {
