@@ -10,6 +10,7 @@ import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
+import { VARIATION_SELECTOR } from '../text/classes.js';
 import type { FontFace } from '../text/font-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, loadFontFace, nearestWeightKey } from './registry.js';
 
@@ -30,8 +31,8 @@ interface Use {
   readonly text: StyledText;
 }
 
-/** Never drawn by a font: the composer turns white space into gaps, variation selectors pick a variant of the character before them. */
-const NEEDS_NO_GLYPH = /[\s\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+/** Not checked against a font's cmap: white space (drawn with the space glyph, or a gap), variation selectors (shaped with the character before them). */
+const needsNoGlyph = (ch: string): boolean => /\s/u.test(ch) || VARIATION_SELECTOR.test(ch);
 
 const INVISIBLE: Readonly<Record<number, string>> = {
   0x200b: 'ZERO WIDTH SPACE',
@@ -49,7 +50,7 @@ export function issueFontBook(issue: Issue, template: Template): FontBook {
     const chars = uses.get(key) ?? new Map<string, Use>();
     uses.set(key, chars);
     for (const char of text.text.normalize('NFC')) {
-      if (!NEEDS_NO_GLYPH.test(char) && !chars.has(char)) chars.set(char, { char, text });
+      if (!needsNoGlyph(char) && !chars.has(char)) chars.set(char, { char, text });
     }
   }
   const substitutes = new Map<string, string>();

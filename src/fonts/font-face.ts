@@ -7,6 +7,7 @@
  *   shaper, and the per-code-point path is ~10× cheaper than `layout`.
  */
 import type { Font } from 'fontkit';
+import { VARIATION_SELECTOR } from '../text/classes.js';
 import type { ClusterGlyph, FontFace, ShapedCluster } from '../text/font-face.js';
 
 /** One or more `——` pairs (U+2014 U+2014). */
@@ -22,8 +23,6 @@ const MISSING_SPACE_WIDTHS: ReadonlyMap<string, number> = new Map([
   ['\u202f', 0.25],
   ['\u2009', 0.2],
 ]);
-/** Variation selectors need the shaper (cmap format 14). */
-const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 export class FontkitFace implements FontFace {
   private readonly cache = new Map<string, ShapedCluster>();
@@ -53,6 +52,7 @@ export class FontkitFace implements FontFace {
     if (DASH_PAIRS.test(cluster)) return withTotal(Array.from({ length: cluster.length / 2 }, () => this.shape('——').glyphs).flat());
     const multiChar = [...cluster].length > 1;
     if (multiChar && LATIN_WORD.test(cluster) && ALNUM.test(cluster)) return this.shapeWithLayout(cluster);
+    // Variation selectors need the shaper (cmap format 14).
     if (VARIATION_SELECTOR.test(cluster)) return this.shapeWithLayout(cluster);
     return this.shapeByCodePoint(cluster);
   }

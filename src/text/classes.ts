@@ -119,6 +119,9 @@ export function isCjk(ch: string): boolean {
   );
 }
 
+/** Variation selectors (standardised and ideographic): they pick a variant of the character before them. */
+export const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }

@@ -5,7 +5,7 @@
  * spacing between 汉字 and Latin. Sources: cjk-typography.md §1–§6 (clreq, GB/T 15834,
  * GB/T 15835). The line breaker and justifier never look at characters; they get numbers.
  */
-import { charClass, isDigit, isLatinAlnum, type CharClass } from './classes.js';
+import { charClass, isDigit, isLatinAlnum, VARIATION_SELECTOR, type CharClass } from './classes.js';
 
 export type KinsokuLevel = 'basic' | 'gb' | 'strict';
 
@@ -81,6 +81,13 @@ export function splitUnits(text: string): UnitSequence {
   };
   while (i < chars.length) {
     const ch = chars[i] as string;
+    const last = units[units.length - 1];
+    if (last && pending === '' && VARIATION_SELECTOR.test(ch)) {
+      // A variation selector belongs to the character before it: one unit, shaped together.
+      units[units.length - 1] = { ...last, text: last.text + ch };
+      i += 1;
+      continue;
+    }
     const cls = charClass(ch);
     if (cls === 'space' || cls === 'ideographic-space') {
       // A run of spaces is one separator; an ideographic space wins (bylines).

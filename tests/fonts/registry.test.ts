@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BanmianError } from '../../src/errors.js';
 import { FontkitFace } from '../../src/fonts/font-face.js';
 import { fontFile, fontKey, fontKeys, fontkitFont, loadFontFace } from '../../src/fonts/registry.js';
+import { BODY_DEFAULTS, composeParagraph } from '../../src/text/compose.js';
 
 describe('font registry', () => {
   it('maps family and weight to a key', () => {
@@ -95,6 +96,13 @@ describe('FontkitFace', () => {
     const space = shaped.glyphs[1];
     expect(space?.id).toBe(face().font.glyphForCodePoint(0x20).id);
     expect(space?.advanceEm).toBe(0.25);
+  });
+
+  it('composes a character with its variation selector as one glyph: the variant, its text both code points', () => {
+    const variant = '葛\u{E0100}';
+    const line = composeParagraph(`${variant}天地`, { ...BODY_DEFAULTS, indentEm: 0, face: face(), sizePt: 10, measurePt: 100 }).lines[0];
+    expect(line?.glyphs.map((g) => g.text)).toEqual([variant, '天', '地']);
+    expect(line?.glyphs[0]?.id).toBe(face().font.layout(variant).glyphs[0]?.id);
   });
 
   it('caches shapes per cluster and reports coverage', () => {
