@@ -117,6 +117,10 @@ export function splitUnits(text: string): UnitSequence {
   return { units, separators };
 }
 
+function isLetter(ch: string | undefined): boolean {
+  return isLatinAlnum(ch) && !isDigit(ch);
+}
+
 function runLength(chars: readonly string[], from: number, test: (c: string) => boolean): number {
   let n = 0;
   while (from + n < chars.length && test(chars[from + n] as string)) n += 1;
@@ -137,8 +141,10 @@ function latinTokenEnd(chars: readonly string[], i: number): number {
     const next = chars[j + 1];
     if (cls === 'alnum') {
       j += 1;
-    } else if ((cls === 'latin-inner' || c === '/' || c === '’') && isLatinAlnum(prev) && isLatinAlnum(next)) {
-      j += 1; // internal punctuation: COVID-19, GB/T, 3.5, 10:30, 1,000, don’t (’ is a closing quote elsewhere)
+    } else if ((cls === 'latin-inner' || c === '/') && isLatinAlnum(prev) && isLatinAlnum(next)) {
+      j += 1; // internal punctuation: COVID-19, GB/T, 3.5, 10:30, 1,000
+    } else if (c === '’' && isLetter(prev) && isLetter(next)) {
+      j += 1; // an apostrophe: don’t (between anything else, ’ is a closing quote)
     } else if (cls === 'digit-group-space' && isDigit(prev) && isDigit(next)) {
       j += 1; // 1 000 with U+202F (GB/T 15835)
     } else if (cls === 'postfix' && isDigit(prev)) {

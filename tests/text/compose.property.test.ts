@@ -65,7 +65,7 @@ describe('composeParagraph properties', () => {
           const isLast = i === p.lines.length - 1;
           if (line.justified) expect(Math.abs(line.endPt - line.measurePt)).toBeLessThanOrEqual(0.01);
           // A line that is not the last is justified unless it is one unbreakable unit.
-          if (!isLast && !line.justified) expect(/^[A-Za-z0-9.%\-/\u202f¥]+$|^.$|^(——|……|？！|！？)$/u.test(line.text)).toBe(true);
+          if (!isLast && !line.justified) expect(/^[A-Za-z0-9.%\-/\u202f¥’]+$|^.$|^(——|……|？！|！？)$/u.test(line.text)).toBe(true);
         });
       }),
       { numRuns: RUNS },
