@@ -3,9 +3,10 @@
  * paragraph (（据…）), the photo credit after a caption (（新华社记者 龚雯/摄）) and the page
  * editor's credit. Values are returned without the marks the template puts back.
  */
+import { BYLINE_MARK } from '../text/zh-hans.js';
 import { endsSentence } from './punctuation.js';
 
-const BYLINE = /^■[\s\u3000]*(\S.*)$/u;
+const BYLINE = new RegExp(`^${BYLINE_MARK}[\\s\\u3000]*(\\S.*)$`, 'u');
 /** A bracketed credit at the end of a line: `(据…)` or `（据…）`, nothing after it. */
 const TRAILING_BRACKETS = /[（(]([^（）()]+)[)）]$/u;
 const SOURCE_CREDIT = /^据\S/u;

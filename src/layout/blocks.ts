@@ -8,6 +8,7 @@ import type { Article } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { normalizeByline, normalizeText } from '../text/normalize.js';
 import { segmentBody } from '../text/segment.js';
+import { BYLINE_MARK } from '../text/zh-hans.js';
 import { baselineInSlot } from './grid.js';
 import { setText, stackLines, type BlockLine, type FontBook, type StyleRole } from './set-text.js';
 
@@ -106,7 +107,7 @@ export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, 
   const items: FlowItem[] = [];
   let paragraph = 0;
   if (article.byline) {
-    const set = setText(`■\u3000${normalizeByline(article.byline)}`, 'byline', env.columnWidth, env.template, env.fonts);
+    const set = setText(`${BYLINE_MARK}\u3000${normalizeByline(article.byline)}`, 'byline', env.columnWidth, env.template, env.fonts);
     items.push(...lineItems(set, 'byline', paragraph++, env));
   }
   const paragraphs = segmentBody(article.body);

@@ -5,8 +5,10 @@
  * instead of a full first line over a short last one. A small dynamic programme over the break
  * opportunities first fit would also allow; texts are a line or three long.
  */
-import type { Box, GapRule, ItemList } from './items.js';
-import { furthestFit, lineStartTrim, measureOf, type BreakSettings, type LineSpan } from './linebreak.js';
+import { charClass } from './classes.js';
+import type { Box, ItemList } from './items.js';
+import { furthestFit, lineStartTrim, measureOf, REGULAR_BREAKS, type BreakSettings, type LineSpan } from './linebreak.js';
+import { endsPhrase } from './zh-hans.js';
 
 /** Cost of a break that is not at a phrase boundary, in em² of slack (a 6-em shortfall). */
 const MID_PHRASE_COST = 40;
@@ -15,9 +17,6 @@ const LAST_LINE_SLACK_WEIGHT = 0.5;
 /** Cost of a break inside a quotation or title. */
 const INSIDE_QUOTE_COST = 60;
 
-const PHRASE_END = new Set(['：', '，', '、', '；', '！', '？', '。', '——']);
-const OPENERS = new Set(['“', '‘', '《', '〈', '（', '「', '『']);
-const CLOSERS = new Set(['”', '’', '》', '〉', '）', '」', '』']);
 
 export function balanceDisplayLines(items: ItemList, settings: BreakSettings, greedy: readonly LineSpan[]): LineSpan[] {
   const { boxes } = items;
@@ -25,23 +24,24 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
   if (count < 2 || greedy.some((l) => l.forced !== 'none')) return [...greedy];
   const last = boxes.length - 1;
   const depth = quoteDepths(boxes);
+  const phraseEnd = boxes.map((box, i) => (items.gaps[i]?.fromSpace ?? false) || endsPhrase(box.glyphs.map((g) => g.text).join('')));
   const memo = new Map<string, { cost: number; ends: number[] } | undefined>();
 
   const best = (start: number, line: number): { cost: number; ends: number[] } | undefined => {
     const key = `${start}/${line}`;
     if (memo.has(key)) return memo.get(key);
     let result: { cost: number; ends: number[] } | undefined;
-    const furthest = furthestFit(items, settings, start, line, BREAKABLE);
+    const furthest = furthestFit(items, settings, start, line, REGULAR_BREAKS);
     if (furthest !== undefined) {
       const measure = measureOf(settings, line);
       const isLastLine = line === count - 1;
       for (let end = isLastLine ? last : start; end <= (isLastLine ? last : Math.min(furthest, last - 1)); end += 1) {
         if (end > furthest) break;
-        if (end < last && !BREAKABLE.has(items.gaps[end]?.rule ?? 'forbidden')) continue;
+        if (end < last && !REGULAR_BREAKS.has(items.gaps[end]?.rule ?? 'forbidden')) continue;
         const slack = measure - naturalWidth(items, settings, start, end, line);
         let cost = slack * slack * (isLastLine ? LAST_LINE_SLACK_WEIGHT : 1);
         if (end < last) {
-          if (!isPhraseEnd(items, end)) cost += MID_PHRASE_COST;
+          if (!phraseEnd[end]) cost += MID_PHRASE_COST;
           if ((depth[end] ?? 0) > 0) cost += INSIDE_QUOTE_COST;
         }
         const rest = isLastLine ? { cost: 0, ends: [] } : best(end + 1, line + 1);
@@ -62,8 +62,6 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
   });
 }
 
-const BREAKABLE: ReadonlySet<GapRule> = new Set<GapRule>(['allowed', 'penalty']);
-
 function naturalWidth(items: ItemList, settings: BreakSettings, start: number, end: number, line: number): number {
   let width = -lineStartTrim(items.boxes[start] as Box, line, settings);
   for (let i = start; i <= end; i += 1) {
@@ -73,19 +71,14 @@ function naturalWidth(items: ItemList, settings: BreakSettings, start: number, e
   return width - (items.boxes[end] as Box).endBlankEm;
 }
 
-function isPhraseEnd(items: ItemList, end: number): boolean {
-  if (items.gaps[end]?.fromSpace) return true;
-  const text = (items.boxes[end] as Box).glyphs.map((g) => g.text).join('');
-  return [...PHRASE_END].some((mark) => text.endsWith(mark));
-}
-
 /** How many quotations or titles are open after each box. */
 function quoteDepths(boxes: readonly Box[]): number[] {
   let depth = 0;
   return boxes.map((box) => {
     for (const g of box.glyphs) {
-      if (OPENERS.has(g.text)) depth += 1;
-      else if (CLOSERS.has(g.text)) depth = Math.max(0, depth - 1);
+      const cls = charClass(g.text);
+      if (cls === 'opening') depth += 1;
+      else if (cls === 'closing') depth = Math.max(0, depth - 1);
     }
     return depth;
   });

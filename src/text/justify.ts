@@ -6,6 +6,7 @@
  * paragraph is set solid and aligned to the start. Works on numbers; positions in em.
  */
 import type { Box, BoxGlyph, Gap, ItemList } from './items.js';
+import { ShrinkPriority } from './zh-hans.js';
 import { lineStartTrim, measureOf, type BreakSettings, type LineSpan } from './linebreak.js';
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
@@ -98,7 +99,7 @@ function shrinkByPriority(
     list.push(item);
     levels.set(priority, list);
   };
-  gaps.forEach((g, i) => add(2, { amount: g.widthEm - g.minEm, apply: (t) => (gapWidth[i] = (gapWidth[i] ?? 0) - t) }));
+  gaps.forEach((g, i) => add(ShrinkPriority.wordSpace, { amount: g.widthEm - g.minEm, apply: (t) => (gapWidth[i] = (gapWidth[i] ?? 0) - t) }));
   boxes.forEach((b, i) => {
     if ((startCut[i] ?? 0) === 0) add(b.startPriority, { amount: b.startBlankEm, apply: (t) => (startCut[i] = t) });
     if ((endCut[i] ?? 0) === 0) add(b.endPriority, { amount: b.endBlankEm, apply: (t) => (endCut[i] = t) });

@@ -74,9 +74,12 @@ function breakFrom(items: ItemList, settings: BreakSettings, firstBox: number, f
  * Ever more permissive passes when a line finds no break: squeeze even in push-out mode
  * (better than breaking a rule), break inside a Latin token, and at last break a 禁则.
  */
+/** Where a line may break without bending a rule. */
+export const REGULAR_BREAKS: ReadonlySet<GapRule> = new Set<GapRule>(['allowed', 'penalty']);
+
 const PASSES: readonly { allowed: ReadonlySet<GapRule>; squeeze: boolean; forced: ForcedBreak }[] = [
-  { allowed: new Set<GapRule>(['allowed', 'penalty']), squeeze: false, forced: 'none' },
-  { allowed: new Set<GapRule>(['allowed', 'penalty']), squeeze: true, forced: 'none' },
+  { allowed: REGULAR_BREAKS, squeeze: false, forced: 'none' },
+  { allowed: REGULAR_BREAKS, squeeze: true, forced: 'none' },
   { allowed: new Set<GapRule>(['allowed', 'penalty', 'emergency']), squeeze: true, forced: 'inside-token' },
   { allowed: new Set<GapRule>(['allowed', 'penalty', 'emergency', 'forbidden']), squeeze: true, forced: 'kinsoku' },
 ];

@@ -128,7 +128,7 @@ function followsChinese(chars: readonly string[], i: number, hasCjk: boolean): b
   while (j >= 0 && (chars[j] === ' ' || chars[j] === '\u00a0')) j -= 1;
   const prev = chars[j];
   if (prev === undefined) return false;
-  if (isCjk(prev) || prev === '）' || prev === '”' || prev === '’') return true;
+  if (isCjk(prev)) return true; // 汉字 and full-width marks, closing ones included
   // The end of a number or word inside Chinese text: look back past the token.
   const cls = charClass(prev);
   if (cls !== 'alnum' && cls !== 'postfix') return false;

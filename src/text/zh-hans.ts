@@ -182,6 +182,9 @@ function asciiBracketKind(ch: string): UnitKind | undefined {
   return undefined;
 }
 
+/** The mark that opens a byline (■ 本报记者 皮磊, ideographic spaces between); never the last thing on a line. */
+export const BYLINE_MARK = '■';
+
 /** Units that may never start a line, at every level. */
 const LINE_START_PROHIBITED: ReadonlySet<UnitKind> = new Set(['closing', 'pause', 'stop', 'connector', 'interpunct', 'solidus']);
 
@@ -196,7 +199,7 @@ export function breakRule(prev: TextUnit, next: TextUnit, level: KinsokuLevel): 
   if (level === 'strict' && (next.kind === 'dash' || next.kind === 'ellipsis')) return 'forbidden';
   if (prev.kind === 'opening') return 'forbidden';
   if (prev.kind === 'solidus' && level !== 'basic') return 'forbidden';
-  if (prev.text === '■') return 'forbidden';
+  if (prev.text === BYLINE_MARK) return 'forbidden';
   if (prev.kind === 'latin' && isDigit(lastChar(prev.text)) && MAGNITUDES.has(next.text)) return 'penalty';
   if (prev.kind === 'connector' && next.kind === 'latin' && isDigit(next.text[0])) return 'penalty';
   return 'allowed';
@@ -280,6 +283,14 @@ export function gapKind(prev: TextUnit, next: TextUnit, separator: Separator): G
 export function isJustifiableGap(prev: TextUnit, next: TextUnit): boolean {
   const rigid = (u: TextUnit): boolean => u.kind === 'connector' || u.kind === 'solidus';
   return !rigid(prev) && !rigid(next);
+}
+
+/** Whether a headline may break after this text at a phrase boundary: after a pause or stop mark, or a 2-em dash. */
+export function endsPhrase(text: string): boolean {
+  const last = text.at(-1);
+  if (last === undefined) return false;
+  const cls = charClass(last);
+  return cls === 'pause' || cls === 'stop' || cls === 'em-dash';
 }
 
 /** Units that count as content for the orphan rule (孤字): punctuation does not. */
