@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Attachment } from '../render/attachments.js';
+import { sourceCredit } from '../text/normalize.js';
 
 /** Marks the manifest among the attachments (Filespec /Desc); `--from-pdf` looks for it. */
 export const MANIFEST_DESCRIPTION = 'Banmian issue manifest';
@@ -57,7 +58,7 @@ export async function issueAttachments(issue: Issue, template: { readonly file: 
 /** The article's words in reading order: heading group, body as written, credit. */
 export function articleText(article: Article): string {
   const head = [article.kicker, article.headline, article.subhead, article.byline].filter((line): line is string => Boolean(line));
-  const credit = article.source ? [`（${article.source}）`] : [];
+  const credit = article.source ? [sourceCredit(article.source)] : [];
   return `${[head.join('\n'), article.body.trim(), ...credit].join('\n\n')}\n`;
 }
 

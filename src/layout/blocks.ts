@@ -6,11 +6,11 @@
  */
 import type { Article } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
-import { normalizeByline, normalizeText } from '../text/normalize.js';
+import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { segmentBody } from '../text/segment.js';
 import { BYLINE_MARK } from '../text/zh-hans.js';
 import { baselineInSlot } from './grid.js';
-import { setText, stackLines, type BlockLine, type FontBook, type StyleRole } from './set-text.js';
+import { setText, stackLines, type BlockLine, type FontBook, type StyleRole, type TextSet } from './set-text.js';
 
 /** Where an item sits in its paragraph, for widow and orphan control (孤行). */
 export type LinePosition = 'only' | 'first' | 'middle' | 'last';
@@ -64,16 +64,20 @@ export function buildHead(
   prominence: Prominence = 'lead',
 ): HeadBlock {
   const deckScale = prominence === 'lead' ? 1 : SECONDARY_DECK_SCALE;
-  const parts: { text: string; role: StyleRole; scale: number }[] = [];
-  if (article.kicker) parts.push({ text: article.kicker, role: 'kicker', scale: deckScale });
-  parts.push({ text: article.headline, role: 'headline', scale: headlineScale(article.headline, widthPt, env, prominence) });
-  if (article.subhead) parts.push({ text: article.subhead, role: 'subhead', scale: deckScale });
+  const deck = (text: string, role: StyleRole): { role: StyleRole; set: TextSet } => ({
+    role,
+    set: setText(normalizeText(text), role, widthPt, env.template, env.fonts, { scale: deckScale }),
+  });
+  const parts = [
+    ...(article.kicker ? [deck(article.kicker, 'kicker')] : []),
+    { role: 'headline' as const, set: fitHeadline(article.headline, widthPt, env, prominence) },
+    ...(article.subhead ? [deck(article.subhead, 'subhead')] : []),
+  ];
   const lines: BlockLine[] = [];
   let y = 0;
-  parts.forEach((part, i) => {
+  parts.forEach(({ role, set }, i) => {
     if (i > 0) y += GAP_BETWEEN_HEAD_PARTS_PT;
-    const set = setText(headlineText(part.text, part.role), part.role, widthPt, env.template, env.fonts, { scale: part.scale });
-    lines.push(...stackLines(set, part.role, y));
+    lines.push(...stackLines(set, role, y));
     y += set.lines.length * set.style.leadingPt;
   });
   const heightLines = Math.ceil(y / env.pitch - 1e-6) + HEAD_PADDING_LINES;
@@ -81,25 +85,16 @@ export function buildHead(
   return { lines: lines.map((l) => ({ ...l, baselineDy: l.baselineDy + pad })), heightLines };
 }
 
-function headlineScale(headline: string, widthPt: number, env: LayoutEnv, prominence: Prominence): number {
-  const text = headlineText(headline, 'headline');
+/** The headline set at its graded size, stepped down until it takes at most two lines. */
+function fitHeadline(headline: string, widthPt: number, env: LayoutEnv, prominence: Prominence): TextSet {
+  const text = normalizeHeadline(headline);
   let scale = prominence === 'lead' ? 1 : SECONDARY_HEADLINE_SCALE;
-  while (scale * HEADLINE_STEP >= MIN_HEADLINE_SCALE) {
-    const set = setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
-    if (set.lines.length <= MAX_HEADLINE_LINES) break;
+  let set = setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
+  while (set.lines.length > MAX_HEADLINE_LINES && scale * HEADLINE_STEP >= MIN_HEADLINE_SCALE) {
     scale *= HEADLINE_STEP;
+    set = setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
   }
-  return scale;
-}
-
-/** A subhead introduced by —— keeps it; a headline has no final 。 (cjk-typography.md §8). */
-function headlineText(text: string, role: StyleRole): string {
-  const normal = normalizeText(text);
-  return role === 'headline' ? normal.replace(/。$/u, '') : normal;
-}
-
-export function sourceCredit(source: string): string {
-  return `（${normalizeText(source).replace(/^[（(]|[）)]$/gu, '')}）`;
+  return set;
 }
 
 /** The body flow of an article at the column measure. */
@@ -131,7 +126,7 @@ export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, 
  * that costs no extra line, otherwise flush right on a line of its own — never a loose line of
  * a few characters spread out to make room for it. The credit itself never splits.
  */
-function withCredit(text: string, alone: ReturnType<typeof setText>, credit: string, paragraph: number, env: LayoutEnv): FlowItem[] {
+function withCredit(text: string, alone: TextSet, credit: string, paragraph: number, env: LayoutEnv): FlowItem[] {
   const runOn = `${text}${credit}`;
   const set = setText(runOn, 'body', env.columnWidth, env.template, env.fonts, { keepTogether: [[text.length, runOn.length]] });
   if (set.lines.length === alone.lines.length) return lineItems(set, 'body', paragraph, env);
@@ -145,7 +140,7 @@ function creditLine(credit: string, paragraph: number, env: LayoutEnv): FlowItem
 
 /** Each line of a paragraph on its own grid line, set on the body baseline. */
 export function lineItems(
-  set: ReturnType<typeof setText>,
+  set: TextSet,
   role: StyleRole,
   paragraph: number,
   env: LayoutEnv,

@@ -46,6 +46,13 @@ function settingsFor(role: StyleRole, style: TextStyle, template: Template, opti
   return { ...base, indentEm: options.indentEm ?? 0, preferSpaceBreaks: display, avoidOrphans: !display };
 }
 
+/** A text set in a style: its lines, the style as scaled, the face it is set in. */
+export interface TextSet {
+  readonly lines: readonly ComposedLine[];
+  readonly style: TextStyle;
+  readonly face: FontFace;
+}
+
 export function setText(
   text: string,
   role: StyleRole,
@@ -53,7 +60,7 @@ export function setText(
   template: Template,
   fonts: FontBook,
   options: SetOptions = {},
-): { lines: readonly ComposedLine[]; style: TextStyle; face: FontFace } {
+): TextSet {
   const scale = options.scale ?? 1;
   const base = template.styles[role];
   const style = scale === 1 ? base : { ...base, sizePt: base.sizePt * scale, leadingPt: base.leadingPt * scale };
@@ -69,7 +76,7 @@ export function setText(
 
 /** Stack the lines of one text in a block at the style's own leading. */
 export function stackLines(
-  set: { lines: readonly ComposedLine[]; style: TextStyle; face: FontFace },
+  set: TextSet,
   role: StyleRole,
   topDy: number,
 ): BlockLine[] {

@@ -174,3 +174,13 @@ function spaces(s: string): string {
   }
   return out.join('');
 }
+
+/** A headline as set: normalised, without a final 。 (cjk-typography.md §8). */
+export function normalizeHeadline(text: string): string {
+  return normalizeText(text).replace(/。$/u, '');
+}
+
+/** A source credit as set after the last paragraph: `据新华社` or `（据新华社）` → `（据新华社）`. */
+export function sourceCredit(source: string): string {
+  return `（${normalizeText(source).replace(/^[（(]|[）)]$/gu, '')}）`;
+}

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sourceCredit } from '../../src/layout/blocks.js';
 import type { Article, Issue } from '../../src/manifest/types.js';
 import { buildIssue, layOut } from '../../src/pipeline.js';
-import { normalizeByline, normalizeText } from '../../src/text/normalize.js';
+import { normalizeByline, normalizeText, sourceCredit } from '../../src/text/normalize.js';
 
 const ISSUES = join(import.meta.dirname, '..', '..', 'issues');
 const SAMPLES = readdirSync(ISSUES).filter((f) => f.endsWith('.yaml')).sort();
