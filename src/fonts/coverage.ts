@@ -10,7 +10,7 @@ import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
-import { VARIATION_SELECTOR } from '../text/classes.js';
+import { isVariationSelector } from '../text/classes.js';
 import type { FontFace } from '../text/font-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, loadFontFace, nearestWeightKey } from './registry.js';
 
@@ -32,7 +32,7 @@ interface Use {
 }
 
 /** Not checked against a font's cmap: white space (drawn with the space glyph, or a gap), variation selectors (shaped with the character before them). */
-const needsNoGlyph = (ch: string): boolean => /\s/u.test(ch) || VARIATION_SELECTOR.test(ch);
+const needsNoGlyph = (ch: string): boolean => /\s/u.test(ch) || isVariationSelector(ch);
 
 const INVISIBLE: Readonly<Record<number, string>> = {
   0x200b: 'ZERO WIDTH SPACE',

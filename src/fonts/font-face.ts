@@ -7,7 +7,7 @@
  *   shaper, and the per-code-point path is ~10× cheaper than `layout`.
  */
 import type { Font } from 'fontkit';
-import { VARIATION_SELECTOR } from '../text/classes.js';
+import { hasVariationSelector } from '../text/classes.js';
 import type { ClusterGlyph, FontFace, ShapedCluster } from '../text/font-face.js';
 
 /** One or more `——` pairs (U+2014 U+2014). */
@@ -53,7 +53,7 @@ export class FontkitFace implements FontFace {
     const multiChar = [...cluster].length > 1;
     if (multiChar && LATIN_WORD.test(cluster) && ALNUM.test(cluster)) return this.shapeWithLayout(cluster);
     // Variation selectors need the shaper (cmap format 14).
-    if (VARIATION_SELECTOR.test(cluster)) return this.shapeWithLayout(cluster);
+    if (hasVariationSelector(cluster)) return this.shapeWithLayout(cluster);
     return this.shapeByCodePoint(cluster);
   }
 

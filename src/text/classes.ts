@@ -119,8 +119,17 @@ export function isCjk(ch: string): boolean {
   );
 }
 
-/** Variation selectors (standardised and ideographic): they pick a variant of the character before them. */
-export const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+/** A variation selector (standardised or ideographic): it picks a variant of the character before it. */
+export function isVariationSelector(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+/** Whether any character of the text is a variation selector. */
+export function hasVariationSelector(text: string): boolean {
+  for (const ch of text) if (isVariationSelector(ch)) return true;
+  return false;
+}
 
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';

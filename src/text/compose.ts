@@ -4,8 +4,8 @@
  */
 import type { FontFace } from './font-face.js';
 import { buildItems, type ItemList } from './items.js';
-import { justifyLine, type Align } from './justify.js';
-import { breakLines, type BreakMode, type ForcedBreak } from './linebreak.js';
+import { justifyLine, placeGlyphs, type Align } from './justify.js';
+import { breakLines, type BreakMode, type BreakSettings, type ForcedBreak } from './linebreak.js';
 import type { KinsokuLevel } from './zh-hans.js';
 
 export interface ParagraphSettings {
@@ -69,24 +69,27 @@ export function composeParagraph(text: string, settings: ParagraphSettings): Com
   const items = buildItems(text, settings.face, settings);
   const em = settings.sizePt;
   const measureEm = settings.measurePt / em;
-  const breakSettings = {
-    ...settings,
+  const breakSettings: BreakSettings = {
     firstMeasureEm: Math.max(0, measureEm - settings.indentEm),
     measureEm,
+    mode: settings.mode,
+    hanging: settings.hanging,
+    trimLineStart: settings.trimLineStart,
+    preferSpaceBreaks: settings.preferSpaceBreaks,
+    avoidOrphans: settings.avoidOrphans,
   };
   const spans = breakLines(items, breakSettings);
   const lines = spans.map((span, index): ComposedLine => {
     const isLast = index === spans.length - 1;
-    const justified = justifyLine(items, span, index, isLast, settings.align, breakSettings);
+    const fit = justifyLine(items, span, index, isLast, settings.align, breakSettings);
     const indentPt = index === 0 ? settings.indentEm * em : 0;
-    const startPt = indentPt + justified.offsetEm * em;
     return {
-      glyphs: justified.glyphs.map((g) => ({ id: g.id, x: indentPt + g.xEm * em, advancePt: g.advanceEm * em, text: g.text })),
+      glyphs: placeGlyphs(items, span, fit, (g, xEm): LineGlyph => ({ id: g.id, x: indentPt + xEm * em, advancePt: g.advanceEm * em, text: g.text })),
       text: spanText(text, items, span),
-      startPt,
-      endPt: indentPt + (justified.offsetEm + justified.widthEm) * em,
+      startPt: indentPt + fit.offsetEm * em,
+      endPt: indentPt + (fit.offsetEm + fit.widthEm) * em,
       measurePt: settings.measurePt,
-      justified: justified.justified,
+      justified: fit.justified,
       forced: span.forced,
     };
   });
@@ -94,7 +97,5 @@ export function composeParagraph(text: string, settings: ParagraphSettings): Com
 }
 
 function spanText(text: string, items: ItemList, span: { start: number; end: number }): string {
-  const first = items.boxes[span.start];
-  const last = items.boxes[span.end];
-  return first && last ? text.slice(first.start, last.end) : '';
+  return text.slice(items.textStart[span.start] ?? 0, items.textEnd[span.end] ?? 0);
 }

@@ -18,6 +18,7 @@ import {
   type KinsokuLevel,
   type ShrinkPriorityValue,
   type TextUnit,
+  type UnitKind,
 } from './zh-hans.js';
 
 /** A glyph inside a box, placed relative to the box origin. */
@@ -44,9 +45,6 @@ export interface Box {
   /** a pause or stop mark that may hang past the measure when hanging is on */
   readonly hangable: boolean;
   readonly glyphs: readonly BoxGlyph[];
-  /** UTF-16 range of the source text */
-  readonly start: number;
-  readonly end: number;
 }
 
 export type GapRule = 'allowed' | 'penalty' | 'forbidden' | 'emergency';
@@ -70,9 +68,13 @@ export interface Gap {
 }
 
 export interface ItemList {
+  /** Boxes are shared between every occurrence of a unit in a face: never mutate one. */
   readonly boxes: readonly Box[];
   /** gaps[i] lies between boxes[i] and boxes[i + 1] */
   readonly gaps: readonly Gap[];
+  /** UTF-16 range of each box in the source text: textStart[i] to textEnd[i] */
+  readonly textStart: readonly number[];
+  readonly textEnd: readonly number[];
 }
 
 export interface ItemSettings {
@@ -87,21 +89,34 @@ export function buildItems(text: string, face: FontFace, settings: ItemSettings)
   const boxes: Box[] = [];
   const boxUnits: TextUnit[] = [];
   const gaps: Gap[] = [];
-  units.forEach((unit, index) => {
-    if (index > 0) {
-      const prev = units[index - 1] as TextUnit;
-      gaps.push(gapBetween(prev, unit, separators[index - 1] ?? '', face, settings));
-    }
-    const unitBoxes = boxesOf(unit, face);
-    unitBoxes.forEach((box, k) => {
-      // A postfix unit never leaves its number, even in an emergency (38.5%).
-      if (k > 0) gaps.push(isPostfix(box) ? INSIDE_TOKEN_NO_BREAK : INSIDE_TOKEN);
-      boxes.push(box);
+  const textStart: number[] = [];
+  const textEnd: number[] = [];
+  const cache = boxCacheOf(face);
+  for (let index = 0; index < units.length; index += 1) {
+    const unit = units[index] as TextUnit;
+    if (index > 0) gaps.push(gapBetween(units[index - 1] as TextUnit, unit, separators[index - 1] ?? '', face, settings));
+    if (unit.kind === 'latin') {
+      // One box per glyph, so an over-long token can still be broken in an emergency.
+      let offset = unit.start;
+      face.shape(unit.text).glyphs.forEach((g, k) => {
+        const box = latinBox(g);
+        // A postfix unit never leaves its number, even in an emergency (38.5%).
+        if (k > 0) gaps.push(isPostfix(box) ? INSIDE_TOKEN_NO_BREAK : INSIDE_TOKEN);
+        boxes.push(box);
+        boxUnits.push(unit);
+        textStart.push(offset);
+        offset += g.text.length;
+        textEnd.push(offset);
+      });
+    } else {
+      boxes.push(unitBox(unit, face, cache));
       boxUnits.push(unit);
-    });
-  });
+      textStart.push(unit.start);
+      textEnd.push(unit.start + unit.text.length);
+    }
+  }
   compressAdjacentMarks(boxes, gaps, boxUnits);
-  return { boxes, gaps };
+  return { boxes, gaps, textStart, textEnd };
 }
 
 /** Inside a Latin token: no space, no justification, a break only when nothing else fits. */
@@ -122,85 +137,88 @@ function isPostfix(box: Box): boolean {
   return text.length > 0 && charClass(text[0] as string) === 'postfix';
 }
 
-function boxesOf(unit: TextUnit, face: FontFace): Box[] {
-  const shaped = face.shape(unit.text);
-  const end = unit.start + unit.text.length;
-  if (unit.kind === 'latin') {
-    // One box per glyph, so an over-long token can still be broken in an emergency.
-    let textOffset = unit.start;
-    return shaped.glyphs.map((g) => {
-      const start = textOffset;
-      textOffset += g.text.length;
-      return plainBox([{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text }], g.advanceEm, start, textOffset, true);
-    });
-  }
-  const fixed = fixedWidthEm(unit);
-  const glyphs = placeGlyphs(shaped.glyphs, fixed);
-  const width = fixed ?? shaped.advanceEm;
-  const blanks = markBlanks(unit, width);
-  // One object literal of one shape for every box (no spreads: this runs once per character).
-  return [
-    {
-      widthEm: width,
-      shiftEm: 0,
-      startBlankEm: blanks.startEm,
-      startPriority: blanks.startPriority,
-      endBlankEm: blanks.endEm,
-      endPriority: blanks.endPriority,
-      content: countsForOrphan(unit),
-      hangable: unit.kind === 'pause' || (unit.kind === 'stop' && unit.text.length === 1),
-      glyphs,
-      start: unit.start,
-      end,
-    },
-  ];
-}
-
-const naturallyPlaced = new WeakMap<readonly object[], readonly BoxGlyph[]>();
-
-/**
- * Glyph offsets inside a box. A fixed-width unit spreads its glyphs over equal cells and
- * centres each glyph in its cell (the ½-em interpunct, the 1-em ？！ pair).
- */
-function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): readonly BoxGlyph[] {
-  if (fixedEm === undefined) {
-    // Glyphs set at their own advances depend on the shaped cluster only: place them once per cluster.
-    let placed = naturallyPlaced.get(glyphs);
-    if (!placed) {
-      let x = 0;
-      placed = glyphs.map((g) => {
-        const glyph = { id: g.id, offsetEm: x, advanceEm: g.advanceEm, text: g.text };
-        x += g.advanceEm;
-        return glyph;
-      });
-      naturallyPlaced.set(glyphs, placed);
-    }
-    return placed;
-  }
-  const cell = fixedEm / glyphs.length;
-  return glyphs.map((g, i) => ({
-    id: g.id,
-    // Marks wider than their cell (a 1-em ？ in a ½-em cell) keep their ink side, which is the start side in GB fonts.
-    offsetEm: i * cell + Math.max(0, (cell - g.advanceEm) / 2),
-    advanceEm: g.advanceEm,
-    text: g.text,
-  }));
-}
-
-function plainBox(glyphs: readonly BoxGlyph[], widthEm: number, start: number, end: number, content: boolean): Box {
+/** One glyph of a Latin token: no blanks, counts as content. */
+function latinBox(g: { id: number; advanceEm: number; text: string }): Box {
   return {
-    widthEm,
+    widthEm: g.advanceEm,
     shiftEm: 0,
     startBlankEm: 0,
     startPriority: undefined,
     endBlankEm: 0,
     endPriority: undefined,
-    content,
+    content: true,
     hangable: false,
-    glyphs,
-    start,
-    end,
+    glyphs: [{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text }],
   };
+}
+
+/**
+ * Boxes by face and unit: a paragraph is mostly repeats of a few thousand 汉字 and marks.
+ * A unit of one BMP character is looked up by its code unit (an array index, no string hashing),
+ * any other by its text. Outside Latin tokens a unit's kind follows from its text; the kind is
+ * kept to make sure.
+ */
+interface CachedBox {
+  readonly kind: UnitKind;
+  readonly box: Box;
+}
+interface BoxCache {
+  readonly byCodeUnit: (CachedBox | undefined)[];
+  readonly byText: Map<string, CachedBox>;
+}
+const sharedBoxes = new WeakMap<FontFace, BoxCache>();
+
+function boxCacheOf(face: FontFace): BoxCache {
+  let cache = sharedBoxes.get(face);
+  if (!cache) {
+    cache = { byCodeUnit: new Array<CachedBox | undefined>(0x10000).fill(undefined), byText: new Map() };
+    sharedBoxes.set(face, cache);
+  }
+  return cache;
+}
+
+/** The box of one 汉字, mark, dash pair or other single unit: made once per face, then shared. */
+function unitBox(unit: TextUnit, face: FontFace, cache: BoxCache): Box {
+  const codeUnit = unit.text.length === 1 ? unit.text.charCodeAt(0) : -1;
+  const cached = codeUnit >= 0 ? cache.byCodeUnit[codeUnit] : cache.byText.get(unit.text);
+  if (cached?.kind === unit.kind) return cached.box;
+  const entry = { kind: unit.kind, box: Object.freeze(boxOf(unit, face)) };
+  if (codeUnit >= 0) cache.byCodeUnit[codeUnit] = entry;
+  else cache.byText.set(unit.text, entry);
+  return entry.box;
+}
+
+function boxOf(unit: TextUnit, face: FontFace): Box {
+  const shaped = face.shape(unit.text);
+  const fixed = fixedWidthEm(unit);
+  const width = fixed ?? shaped.advanceEm;
+  const blanks = markBlanks(unit, width);
+  return {
+    widthEm: width,
+    shiftEm: 0,
+    startBlankEm: blanks.startEm,
+    startPriority: blanks.startPriority,
+    endBlankEm: blanks.endEm,
+    endPriority: blanks.endPriority,
+    content: countsForOrphan(unit),
+    hangable: unit.kind === 'pause' || (unit.kind === 'stop' && unit.text.length === 1),
+    glyphs: placeGlyphs(shaped.glyphs, fixed),
+  };
+}
+
+/**
+ * Glyph offsets inside a box: at their own advances, or, for a fixed-width unit, spread over
+ * equal cells with each glyph centred in its cell (the ½-em interpunct, the 1-em ？！ pair).
+ */
+function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): readonly BoxGlyph[] {
+  const cell = fixedEm === undefined ? 0 : fixedEm / glyphs.length;
+  let x = 0;
+  return glyphs.map((g, i) => {
+    // Marks wider than their cell (a 1-em ？ in a ½-em cell) keep their ink side, which is the start side in GB fonts.
+    const offsetEm = fixedEm === undefined ? x : i * cell + Math.max(0, (cell - g.advanceEm) / 2);
+    x += g.advanceEm;
+    return { id: g.id, offsetEm, advanceEm: g.advanceEm, text: g.text };
+  });
 }
 
 function gapBetween(prev: TextUnit, next: TextUnit, separator: '' | ' ' | '\u3000', face: FontFace, settings: ItemSettings): Gap {
@@ -228,14 +246,17 @@ function gapBetween(prev: TextUnit, next: TextUnit, separator: '' | ' ' | '\u300
 }
 
 /** Gaps of zero width with no source space, by break rule and justification. */
-const PLAIN_GAPS: Readonly<Record<GapRule, Readonly<Record<Gap['justify'], Gap>>>> = (() => {
-  const rules: GapRule[] = ['allowed', 'penalty', 'forbidden', 'emergency'];
-  const plain = (rule: GapRule, justify: Gap['justify']): Gap =>
-    Object.freeze({ widthEm: 0, minEm: 0, maxEm: 0, rule, justify, fromSpace: false, glyph: undefined });
-  return Object.fromEntries(
-    rules.map((rule) => [rule, { yes: plain(rule, 'yes'), 'last-resort': plain(rule, 'last-resort'), never: plain(rule, 'never') }]),
-  ) as Record<GapRule, Record<Gap['justify'], Gap>>;
-})();
+const PLAIN_GAPS: Readonly<Record<GapRule, Readonly<Record<Gap['justify'], Gap>>>> = {
+  allowed: plainGaps('allowed'),
+  penalty: plainGaps('penalty'),
+  forbidden: plainGaps('forbidden'),
+  emergency: plainGaps('emergency'),
+};
+
+function plainGaps(rule: GapRule): Readonly<Record<Gap['justify'], Gap>> {
+  const plain = (justify: Gap['justify']): Gap => Object.freeze({ widthEm: 0, minEm: 0, maxEm: 0, rule, justify, fromSpace: false, glyph: undefined });
+  return { yes: plain('yes'), 'last-resort': plain('last-resort'), never: plain('never') };
+}
 
 function spaceGlyphOf(separator: ' ' | '\u3000', face: FontFace): BoxGlyph | undefined {
   const glyph = face.shape(separator).glyphs[0];

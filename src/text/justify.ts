@@ -11,28 +11,26 @@ import { lineStartTrim, measureOf, type BreakSettings, type LineSpan } from './l
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
-export interface PlacedGlyph extends BoxGlyph {
-  /** pen position of the glyph origin from the line's start, in em */
-  readonly xEm: number;
-}
-
-export interface JustifiedLine {
-  readonly glyphs: readonly PlacedGlyph[];
+/**
+ * How one line is set: its offset and width, and every removal and stretch, indexed from the
+ * span's first box. Glyph positions follow from it (placeGlyphs).
+ */
+export interface LineFit {
   /** x of the line's first box from the start of the measure, in em */
   readonly offsetEm: number;
   /** width the line occupies, in em, from its first to its last box */
   readonly widthEm: number;
-  readonly measureEm: number;
   /** true when the line was spread or squeezed to fill the measure exactly */
   readonly justified: boolean;
-  /** a mark hanging past the measure, in em (0 unless hanging is on) */
-  readonly hangEm: number;
+  /** blank removed from the start and from the end of each box */
+  readonly startCut: readonly number[];
+  readonly endCut: readonly number[];
+  /** width of each gap inside the line, after shrinking or stretching */
+  readonly gapWidth: readonly number[];
 }
 
-interface Adjustable {
-  readonly amount: number;
-  readonly apply: (taken: number) => void;
-}
+/** Shrink priorities in the order they give way, word spaces first. */
+const SHRINK_ORDER = [...new Set(Object.values(ShrinkPriority))].sort((a, b) => a - b);
 
 export function justifyLine(
   items: ItemList,
@@ -41,39 +39,52 @@ export function justifyLine(
   isLast: boolean,
   align: Align,
   settings: BreakSettings,
-): JustifiedLine {
+): LineFit {
   const measure = measureOf(settings, lineIndex);
   const count = span.end - span.start + 1;
-  const boxes = items.boxes.slice(span.start, span.end + 1);
-  const gaps = items.gaps.slice(span.start, span.end);
-  // Per box: blank removed at start and end; per gap: its width.
-  const startCut = boxes.map((b, i) => (i === 0 ? lineStartTrim(b, lineIndex, settings) : 0));
-  const endCut = boxes.map((b, i) => (i === count - 1 ? b.endBlankEm : 0));
-  const gapWidth = gaps.map((g) => g.widthEm);
-  const lastBox = boxes[count - 1] as Box;
+  const first = items.boxes[span.start] as Box;
+  const lastBox = items.boxes[span.end] as Box;
+  // Plain arrays: a typed array costs far more to allocate than a short line is long.
+  const startCut = zeros(count);
+  const endCut = zeros(count);
+  const gapWidth = zeros(count - 1);
+  startCut[0] = lineStartTrim(first, lineIndex, settings);
+  endCut[count - 1] = lastBox.endBlankEm;
+  for (let k = 0; k < count - 1; k += 1) gapWidth[k] = (items.gaps[span.start + k] as Gap).widthEm;
   const hangEm = settings.hanging && lastBox.hangable ? lastBox.widthEm - lastBox.endBlankEm : 0;
   const target = measure + hangEm;
-  const width = (): number =>
-    boxes.reduce((sum, b, i) => sum + b.widthEm - (startCut[i] ?? 0) - (endCut[i] ?? 0), 0) +
-    gapWidth.reduce((sum, w) => sum + w, 0);
+  const fit = { startCut, endCut, gapWidth };
 
-  const natural = width();
+  const natural = lineWidth(items, span, fit);
   if (natural > target + 1e-9) {
-    shrinkByPriority(boxes, gaps, startCut, endCut, gapWidth, natural - target);
+    shrinkByPriority(items, span, fit, natural - target);
   } else if (align === 'justify' && !isLast && natural < target - 1e-9) {
-    stretch(gaps, gapWidth, target - natural);
+    stretch(items, span, gapWidth, target - natural);
   }
-  const used = width();
+  const used = lineWidth(items, span, fit);
   const justified = Math.abs(used - target) < 1e-9 && (align === 'justify' || used > measure);
   const offsetEm = justified ? 0 : alignOffset(align, measure - used);
-  return {
-    glyphs: placeGlyphs(boxes, gaps, startCut, endCut, gapWidth, offsetEm),
-    offsetEm,
-    widthEm: used,
-    measureEm: measure,
-    justified,
-    hangEm,
-  };
+  return { offsetEm, widthEm: used, justified, startCut, endCut, gapWidth };
+}
+
+/** The line's removals and gap widths while they are being adjusted. */
+interface Cuts {
+  readonly startCut: number[];
+  readonly endCut: number[];
+  readonly gapWidth: number[];
+}
+
+function zeros(length: number): number[] {
+  return new Array<number>(length).fill(0);
+}
+
+function lineWidth(items: ItemList, span: LineSpan, fit: Readonly<Cuts>): number {
+  let width = 0;
+  for (let k = 0; k <= span.end - span.start; k += 1) {
+    width += (items.boxes[span.start + k] as Box).widthEm - (fit.startCut[k] ?? 0) - (fit.endCut[k] ?? 0);
+  }
+  for (const w of fit.gapWidth) width += w;
+  return width;
 }
 
 function alignOffset(align: Align, slack: number): number {
@@ -83,86 +94,94 @@ function alignOffset(align: Align, slack: number): number {
   return 0; // left, and the last line of a justified paragraph
 }
 
-/** Squeeze a pushed-in line, lowest priority number first, all candidates of a level equally. */
-function shrinkByPriority(
-  boxes: readonly Box[],
-  gaps: readonly Gap[],
-  startCut: number[],
-  endCut: number[],
-  gapWidth: number[],
-  excess: number,
-): void {
-  const levels = new Map<number, Adjustable[]>();
-  const add = (priority: number | undefined, item: Adjustable): void => {
-    if (priority === undefined || item.amount <= 0) return;
-    const list = levels.get(priority) ?? [];
-    list.push(item);
-    levels.set(priority, list);
-  };
-  gaps.forEach((g, i) => add(ShrinkPriority.wordSpace, { amount: g.widthEm - g.minEm, apply: (t) => (gapWidth[i] = (gapWidth[i] ?? 0) - t) }));
-  boxes.forEach((b, i) => {
-    if ((startCut[i] ?? 0) === 0) add(b.startPriority, { amount: b.startBlankEm, apply: (t) => (startCut[i] = t) });
-    if ((endCut[i] ?? 0) === 0) add(b.endPriority, { amount: b.endBlankEm, apply: (t) => (endCut[i] = t) });
-  });
+/**
+ * Squeeze a pushed-in line, lowest priority number first, all candidates of a level equally.
+ * A blank already removed (line-start trim, line-end blank) is not a candidate.
+ */
+function shrinkByPriority(items: ItemList, span: LineSpan, fit: Cuts, excess: number): void {
+  const count = span.end - span.start + 1;
+  // Before shrinking, only the line's first start and last end can have been removed already.
+  const firstTrimmed = fit.startCut[0] !== 0;
+  const lastTrimmed = fit.endCut[count - 1] !== 0;
   let remaining = excess;
-  for (const priority of [...levels.keys()].sort((a, b) => a - b)) {
+  for (const priority of SHRINK_ORDER) {
     if (remaining <= 1e-12) break;
-    const list = levels.get(priority) ?? [];
-    const total = list.reduce((sum, a) => sum + a.amount, 0);
+    let total = 0;
+    for (let k = 0; k < count; k += 1) {
+      const box = items.boxes[span.start + k] as Box;
+      total += startRoom(box, k === 0 && firstTrimmed, priority) + endRoom(box, k === count - 1 && lastTrimmed, priority);
+      if (k < count - 1) total += spaceRoom(items.gaps[span.start + k] as Gap, priority);
+    }
+    if (total <= 0) continue;
     const fraction = Math.min(1, remaining / total);
-    for (const a of list) a.apply(a.amount * fraction);
+    for (let k = 0; k < count; k += 1) {
+      const box = items.boxes[span.start + k] as Box;
+      const start = startRoom(box, k === 0 && firstTrimmed, priority);
+      const end = endRoom(box, k === count - 1 && lastTrimmed, priority);
+      if (start > 0) fit.startCut[k] = start * fraction;
+      if (end > 0) fit.endCut[k] = end * fraction;
+      if (k < count - 1) fit.gapWidth[k] = (fit.gapWidth[k] ?? 0) - spaceRoom(items.gaps[span.start + k] as Gap, priority) * fraction;
+    }
     remaining -= total * fraction;
   }
 }
 
+/** What a box's start blank gives at this priority level. */
+function startRoom(box: Box, taken: boolean, priority: number): number {
+  return !taken && box.startPriority === priority ? box.startBlankEm : 0;
+}
+
+function endRoom(box: Box, taken: boolean, priority: number): number {
+  return !taken && box.endPriority === priority ? box.endBlankEm : 0;
+}
+
+/** What a word space gives: down to its minimum, at the word-space level only. */
+function spaceRoom(gap: Gap, priority: number): number {
+  return priority === ShrinkPriority.wordSpace ? Math.max(0, gap.widthEm - gap.minEm) : 0;
+}
+
 /** Spread a short line: word spaces up to their maximum, then all justifiable gaps equally. */
-function stretch(gaps: readonly Gap[], gapWidth: number[], missing: number): void {
+function stretch(items: ItemList, span: LineSpan, gapWidth: number[], missing: number): void {
+  const gapAt = (k: number): Gap => items.gaps[span.start + k] as Gap;
+  const gapCount = gapWidth.length;
   let remaining = missing;
-  const spaces = indicesWhere(gaps, (g) => g.maxEm > g.widthEm);
-  const room = spaces.reduce((sum, i) => sum + roomOf(gaps[i] as Gap), 0);
+  let room = 0;
+  for (let k = 0; k < gapCount; k += 1) room += Math.max(0, gapAt(k).maxEm - gapAt(k).widthEm);
   if (room > 0) {
     const fraction = Math.min(1, remaining / room);
-    for (const i of spaces) gapWidth[i] = (gapWidth[i] ?? 0) + roomOf(gaps[i] as Gap) * fraction;
+    for (let k = 0; k < gapCount; k += 1) gapWidth[k] = (gapWidth[k] ?? 0) + Math.max(0, gapAt(k).maxEm - gapAt(k).widthEm) * fraction;
     remaining -= room * fraction;
   }
   if (remaining <= 1e-12) return;
-  let justifiable = indicesWhere(gaps, (g) => g.justify === 'yes');
-  if (justifiable.length === 0) justifiable = indicesWhere(gaps, (g) => g.justify === 'last-resort');
-  if (justifiable.length === 0) return; // one unbreakable unit: left as it is
-  const share = remaining / justifiable.length;
-  for (const i of justifiable) gapWidth[i] = (gapWidth[i] ?? 0) + share;
+  const justifiable = (level: Gap['justify']): number => {
+    let n = 0;
+    for (let k = 0; k < gapCount; k += 1) if (gapAt(k).justify === level) n += 1;
+    return n;
+  };
+  const level: Gap['justify'] = justifiable('yes') > 0 ? 'yes' : 'last-resort';
+  const shares = justifiable(level);
+  if (shares === 0) return; // one unbreakable unit: left as it is
+  for (let k = 0; k < gapCount; k += 1) if (gapAt(k).justify === level) gapWidth[k] = (gapWidth[k] ?? 0) + remaining / shares;
 }
 
-/** How far a word space may still stretch. */
-function roomOf(gap: Gap): number {
-  return gap.maxEm - gap.widthEm;
-}
-
-function indicesWhere<T>(list: readonly T[], test: (item: T) => boolean): number[] {
-  const indices: number[] = [];
-  for (let i = 0; i < list.length; i += 1) if (test(list[i] as T)) indices.push(i);
-  return indices;
-}
-
-function placeGlyphs(
-  boxes: readonly Box[],
-  gaps: readonly Gap[],
-  startCut: readonly number[],
-  endCut: readonly number[],
-  gapWidth: readonly number[],
-  offsetEm: number,
-): PlacedGlyph[] {
-  const placed: PlacedGlyph[] = [];
-  let x = offsetEm;
-  boxes.forEach((box, i) => {
-    const origin = x + box.shiftEm - (startCut[i] ?? 0);
-    for (const g of box.glyphs) placed.push({ id: g.id, offsetEm: g.offsetEm, advanceEm: g.advanceEm, text: g.text, xEm: origin + g.offsetEm });
-    x += box.widthEm - (startCut[i] ?? 0) - (endCut[i] ?? 0);
-    const gap = gaps[i];
-    if (gap) {
-      if (gap.glyph) placed.push({ ...gap.glyph, xEm: x });
-      x += gapWidth[i] ?? 0;
+/**
+ * Each glyph of a justified line with its pen position from the start of the measure, in em;
+ * `place` turns it into the caller's glyph (one object per glyph, made once).
+ */
+export function placeGlyphs<T>(items: ItemList, span: LineSpan, fit: LineFit, place: (glyph: BoxGlyph, xEm: number) => T): T[] {
+  const placed: T[] = [];
+  let x = fit.offsetEm;
+  for (let k = 0; k <= span.end - span.start; k += 1) {
+    const box = items.boxes[span.start + k] as Box;
+    const startCut = fit.startCut[k] ?? 0;
+    const origin = x + box.shiftEm - startCut;
+    for (const g of box.glyphs) placed.push(place(g, origin + g.offsetEm));
+    x += box.widthEm - startCut - (fit.endCut[k] ?? 0);
+    if (k < span.end - span.start) {
+      const gap = items.gaps[span.start + k] as Gap;
+      if (gap.glyph) placed.push(place(gap.glyph, x));
+      x += fit.gapWidth[k] ?? 0;
     }
-  });
+  }
   return placed;
 }

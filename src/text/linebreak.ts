@@ -86,8 +86,7 @@ const PASSES: readonly { allowed: ReadonlySet<GapRule>; squeeze: boolean; forced
 
 function nextLine(items: ItemList, settings: BreakSettings, start: number, lineIndex: number): LineSpan {
   for (const pass of PASSES) {
-    const mode: BreakMode = pass.squeeze ? 'push-in-first' : settings.mode;
-    const end = furthestFit(items, { ...settings, mode }, start, lineIndex, pass.allowed);
+    const end = furthestFit(items, settings, start, lineIndex, pass.allowed, pass.squeeze ? 'push-in-first' : settings.mode);
     if (end !== undefined) return { start, end, forced: pass.forced };
   }
   return { start, end: start, forced: 'overfull' };
@@ -100,6 +99,7 @@ export function furthestFit(
   start: number,
   lineIndex: number,
   allowed: ReadonlySet<GapRule>,
+  mode: BreakMode = settings.mode,
 ): number | undefined {
   const { boxes, gaps } = items;
   const measure = measureOf(settings, lineIndex);
@@ -130,7 +130,7 @@ export function furthestFit(
     const rule: GapRule = e === last ? 'allowed' : (gaps[e] as Gap).rule;
     if (!allowed.has(rule)) continue;
     const width = natural - box.endBlankEm - hang;
-    const squeezable = settings.mode === 'push-in-first' ? shrink : 0;
+    const squeezable = mode === 'push-in-first' ? shrink : 0;
     if (width - squeezable > measure + EPSILON) continue;
     best = e;
     if (rule !== 'penalty') {

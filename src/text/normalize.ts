@@ -39,8 +39,13 @@ const STEPS: readonly (readonly [RegExp, (s: string, hasCjk: boolean) => string]
 ];
 
 function normalizePlain(text: string, whole: string): string {
-  const hasCjk = Array.from(whole).some((c) => isHan(c));
+  const hasCjk = containsHan(whole);
   return STEPS.reduce((s, [acts, step]) => (acts.test(s) ? step(s, hasCjk) : s), text);
+}
+
+function containsHan(text: string): boolean {
+  for (const c of text) if (isHan(c)) return true;
+  return false;
 }
 
 /** Ａ–Ｚ ａ–ｚ ０–９ → ASCII (clreq: avoid full-width Latin). Punctuation is never NFKC-ed. */
@@ -111,32 +116,33 @@ const FULL_WIDTH_POINT: Readonly<Record<string, string>> = { ',': '，', '.': '�
  * full-width, unless a Latin letter or digit follows one that is not Chinese (`3.5`, `1,000`, `10:30`).
  */
 function pointMarks(s: string, hasCjk: boolean): string {
-  const chars = Array.from(s);
-  return chars
-    .map((c, i) => {
-      const full = FULL_WIDTH_POINT[c];
-      if (!full) return c;
-      // `3.5`, `1,000`, `10:30`, `e.g` stay; `有力,3月` does not: its left side is Chinese.
-      if (isLatinAlnum(chars[i + 1]) && !isCjk(chars[i - 1] ?? '')) return c;
-      return followsChinese(chars, i, hasCjk) ? full : c;
-    })
-    .join('');
+  return s.replace(/[,.;:?!]/g, (c: string, i: number) => {
+    // `3.5`, `1,000`, `10:30`, `e.g` stay; `有力,3月` does not: its left side is Chinese.
+    if (isLatinAlnum(s[i + 1]) && !isCjk(charBefore(s, i) ?? '')) return c;
+    return followsChinese(s, i, hasCjk) ? (FULL_WIDTH_POINT[c] ?? c) : c;
+  });
 }
 
-function followsChinese(chars: readonly string[], i: number, hasCjk: boolean): boolean {
-  let j = i - 1;
-  while (j >= 0 && (chars[j] === ' ' || chars[j] === '\u00a0')) j -= 1;
-  const prev = chars[j];
+/** The whole character that ends at UTF-16 offset `i` (a surrogate pair counts as one). */
+function charBefore(s: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const unit = s.charCodeAt(i - 1);
+  return unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1];
+}
+
+function followsChinese(s: string, i: number, hasCjk: boolean): boolean {
+  let j = i;
+  while (charBefore(s, j) === ' ' || charBefore(s, j) === '\u00a0') j -= 1;
+  const prev = charBefore(s, j);
   if (prev === undefined) return false;
   if (isCjk(prev)) return true; // 汉字 and full-width marks, closing ones included
   // The end of a number or word inside Chinese text: look back past the token.
   const cls = charClass(prev);
   if (cls !== 'alnum' && cls !== 'postfix') return false;
-  while (j >= 0) {
-    const c = chars[j] as string;
+  for (let c: string | undefined = prev; c !== undefined; c = charBefore(s, j)) {
     const k = charClass(c);
     if (k === 'alnum' || k === 'postfix' || k === 'latin-inner' || k === 'prefix' || k === 'digit-group-space' || c === '/' || c === ' ') {
-      j -= 1;
+      j -= c.length;
       continue;
     }
     return isCjk(c);

@@ -5,7 +5,7 @@
  * spacing between 汉字 and Latin. Sources: cjk-typography.md §1–§6 (clreq, GB/T 15834,
  * GB/T 15835). The line breaker and justifier never look at characters; they get numbers.
  */
-import { charClass, isDigit, isLatinAlnum, VARIATION_SELECTOR, type CharClass } from './classes.js';
+import { charClass, isDigit, isLatinAlnum, isVariationSelector, type CharClass } from './classes.js';
 
 export type KinsokuLevel = 'basic' | 'gb' | 'strict';
 
@@ -62,33 +62,32 @@ const COMPRESSIBLE_PAUSE = new Set('，、；'.split(''));
  * prefix signs and postfix units: `COVID-19`, `38.5%`, `¥100`, `1 000`).
  */
 export function splitUnits(text: string): UnitSequence {
-  const chars = Array.from(text);
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const ch of chars) {
-    offsets.push(offset);
-    offset += ch.length;
-  }
+  // Walks UTF-16 offsets: every mark, digit and letter that forms a multi-character unit is in
+  // the BMP, so only the single-character path has to step over surrogate pairs.
   const units: TextUnit[] = [];
   const separators: Separator[] = [];
   let pending: Separator = '';
   let i = 0;
-  const push = (end: number, kind: UnitKind): void => {
+  const push = (end: number, kind: UnitKind, unitText = text.slice(i, end)): void => {
     if (units.length > 0) separators.push(pending);
     pending = '';
-    units.push({ text: end === i + 1 ? (chars[i] as string) : chars.slice(i, end).join(''), kind, start: offsets[i] ?? 0 });
+    units.push({ text: unitText, kind, start: i });
     i = end;
   };
-  while (i < chars.length) {
-    const ch = chars[i] as string;
+  while (i < text.length) {
+    const ch = codePointString(text, i);
     const last = units[units.length - 1];
-    if (last && pending === '' && VARIATION_SELECTOR.test(ch)) {
+    if (last && pending === '' && isVariationSelector(ch)) {
       // A variation selector belongs to the character before it: one unit, shaped together.
       units[units.length - 1] = { ...last, text: last.text + ch };
-      i += 1;
+      i += ch.length;
       continue;
     }
     const cls = charClass(ch);
+    if (cls === 'ideograph') {
+      push(i + ch.length, 'han', ch); // the common case: a 汉字 is a unit of its own
+      continue;
+    }
     if (cls === 'space' || cls === 'ideographic-space') {
       // A run of spaces is one separator; an ideographic space wins (bylines).
       if (pending !== '\u3000') pending = cls === 'space' ? ' ' : '\u3000';
@@ -96,49 +95,54 @@ export function splitUnits(text: string): UnitSequence {
       continue;
     }
     if (cls === 'em-dash' || cls === 'ellipsis') {
-      const run = runLength(chars, i, (c) => charClass(c) === cls);
+      const run = runLength(text, i, (c) => charClass(c) === cls);
       // Pairs are one 2-em unit; runs of pairs may break between pairs (clreq).
       const kind: UnitKind = cls === 'em-dash' ? 'dash' : 'ellipsis';
       push(i + (run >= 2 ? 2 : 1), run >= 2 ? kind : cls === 'em-dash' ? 'connector' : 'ellipsis');
       continue;
     }
     if (STACKABLE.has(ch)) {
-      const run = runLength(chars, i, (c) => STACKABLE.has(c));
+      const run = runLength(text, i, (c) => STACKABLE.has(c));
       push(i + Math.min(run, 2), 'stop');
       continue;
     }
-    const tokenEnd = latinTokenEnd(chars, i);
+    const tokenEnd = latinTokenEnd(text, i, cls);
     if (tokenEnd > i) {
       push(tokenEnd, 'latin');
       continue;
     }
-    push(i + 1, unitKindOf(ch, cls));
+    push(i + ch.length, unitKindOf(ch, cls), ch);
   }
   return { units, separators };
+}
+
+/** The whole character at UTF-16 offset `i` (two code units for a surrogate pair). */
+function codePointString(text: string, i: number): string {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] as string);
 }
 
 function isLetter(ch: string | undefined): boolean {
   return isLatinAlnum(ch) && !isDigit(ch);
 }
 
-function runLength(chars: readonly string[], from: number, test: (c: string) => boolean): number {
+/** How many BMP characters from `from` on pass the test. */
+function runLength(text: string, from: number, test: (c: string) => boolean): number {
   let n = 0;
-  while (from + n < chars.length && test(chars[from + n] as string)) n += 1;
+  while (from + n < text.length && test(text[from + n] as string)) n += 1;
   return n;
 }
 
 /** End (exclusive) of a Latin token starting at `i`, or `i` when none starts there. */
-function latinTokenEnd(chars: readonly string[], i: number): number {
-  const first = chars[i] as string;
-  const firstCls = charClass(first);
+function latinTokenEnd(text: string, i: number, firstCls: CharClass): number {
   let j = i;
-  if (firstCls === 'prefix' && isDigit(chars[i + 1])) j = i + 1;
+  if (firstCls === 'prefix' && isDigit(text[i + 1])) j = i + 1;
   else if (firstCls !== 'alnum') return i;
-  while (j < chars.length) {
-    const c = chars[j] as string;
+  while (j < text.length) {
+    const c = text[j] as string;
     const cls = charClass(c);
-    const prev = chars[j - 1];
-    const next = chars[j + 1];
+    const prev = text[j - 1];
+    const next = text[j + 1];
     if (cls === 'alnum') {
       j += 1;
     } else if ((cls === 'latin-inner' || c === '/') && isLatinAlnum(prev) && isLatinAlnum(next)) {
@@ -281,8 +285,11 @@ export function gapKind(prev: TextUnit, next: TextUnit, separator: Separator): G
  * solidus (clreq “inter-character space expansion”), never inside a unit.
  */
 export function isJustifiableGap(prev: TextUnit, next: TextUnit): boolean {
-  const rigid = (u: TextUnit): boolean => u.kind === 'connector' || u.kind === 'solidus';
-  return !rigid(prev) && !rigid(next);
+  return !isRigid(prev) && !isRigid(next);
+}
+
+function isRigid(unit: TextUnit): boolean {
+  return unit.kind === 'connector' || unit.kind === 'solidus';
 }
 
 /** Whether a headline may break after this text at a phrase boundary: after a pause or stop mark, or a 2-em dash. */
