@@ -1,9 +1,10 @@
 /**
- * Prepared photos cached by content: resizing and separating a 6-megapixel photo to CMYK takes
- * sharp about half a second, and an archive rebuild or a desk's tenth build of the day places
- * the same photos at the same sizes again. The key covers everything the JPEG depends on (the
- * photo's bytes, its placed size, the profile, the CMYK output profile's bytes, sharp's
- * version), so a hit gives the very bytes a fresh preparation would: output stays reproducible.
+ * Prepared photos cached by content: decoding, resizing and separating a 6-megapixel photo
+ * takes a sizeable part of a second, and an archive rebuild or a desk's tenth build of the day
+ * places the same photos at the same sizes again. The key covers everything the JPEG depends
+ * on (the photo's bytes, its placed size, the profile, the CMYK output profile's bytes, sharp's
+ * version, the separation method), so a hit gives the very bytes a fresh preparation would:
+ * output stays reproducible.
  *
  * Two levels: a small in-process map (a warm process rebuilding issues) and files under
  * `.banmian-cache/images` of the working folder (`BANMIAN_CACHE_DIR` moves it, `off` disables
@@ -15,6 +16,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { prepareImage, type PlacedSize } from './prepare.js';
+import { SEPARATION_METHOD } from './separation.js';
 
 const MEMORY_ENTRIES = 64;
 const memory = new Map<string, Buffer>();
@@ -44,6 +46,7 @@ export async function cachedPreparedImage(file: string, placed: PlacedSize, prof
     profile,
     cmykProfile ? await digestOf(cmykProfile) : 'builtin',
     sharp.versions.vips ?? '',
+    SEPARATION_METHOD,
   ];
   const key = createHash('sha256').update(parts.join('\n')).digest('hex');
   const remembered = memory.get(key);

@@ -3,10 +3,12 @@
  * Prepares a placed photo for one output profile with sharp: crop to the frame's aspect (cover,
  * centred), downsample to the profile's resolution (never upsample), encode as JPEG that pdfkit
  * passes through untouched. Print gets CMYK separated with the output profile (PDF/X-1a allows no
- * RGB, and the profile's separation keeps newsprint's total ink limit), email a small sRGB file.
+ * RGB, and the profile's separation keeps newsprint's total ink limit; see separation.ts), email a
+ * small sRGB file.
  */
 import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
+import { cmykTiff, separate, separationTable } from './separation.js';
 
 interface ImageSettings {
   /** maximum effective resolution at the placed size */
@@ -40,15 +42,17 @@ export async function prepareImage(file: string, placed: PlacedSize, profile: Re
   const [outW, outH] = targetPixels(srcW, srcH, placed, settings.ppi);
   // Grey photos stay one channel: converting them to CMYK would print them in four inks.
   const grey = meta.space === 'b-w' || meta.space === 'grey16';
-  const separate = settings.cmyk && !grey;
   const image = sharp(file)
     .autoOrient()
     .flatten({ background: '#ffffff' }) // JPEG has no alpha: composite on paper white
     .resize(outW, outH, { fit: 'cover', position: 'centre' })
-    .toColourspace(grey ? 'b-w' : separate ? 'cmyk' : 'srgb');
-  // attach: false: the PDF/X output intent carries the profile once, not every JPEG.
-  if (separate && cmykProfile) image.withIccProfile(cmykProfile, { attach: false });
-  return image.jpeg({ quality: settings.quality, mozjpeg: settings.mozjpeg }).toBuffer();
+    .toColourspace(grey ? 'b-w' : 'srgb');
+  const jpeg = { quality: settings.quality, mozjpeg: settings.mozjpeg };
+  if (!settings.cmyk || grey) return image.jpeg(jpeg).toBuffer();
+  const [rgb, table] = await Promise.all([image.raw().toBuffer(), separationTable(cmykProfile)]);
+  const cmyk = separate(rgb, table);
+  // The PDF/X output intent carries the profile once: the JPEG gets none.
+  return sharp(cmykTiff(cmyk, outW, outH)).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg(jpeg).toBuffer();
 }
 
 /** Pixel size of the output: the frame's aspect, at most `ppi` at the placed size and at most the source crop. */
