@@ -20,25 +20,47 @@ export interface ColumnFill {
  * columns end within a line of each other instead of the last one taking the shortfall.
  */
 export function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number, even = false): ColumnFill {
+  const rows = rowsBefore(items);
+  const total = rows[items.length] ?? 0;
   const columns: [number, number][] = [];
   let next = 0;
-  let remaining = items.reduce((n, item) => n + item.heightLines, 0);
   starts.forEach((start, c) => {
     const from = next;
-    const share = Math.ceil(remaining / (starts.length - c));
+    const share = Math.ceil((total - (rows[from] ?? 0)) / (starts.length - c));
     const room = even ? Math.min(bottom - start, share) : bottom - start;
-    let used = 0;
-    let to = from;
-    while (to < items.length && used + (items[to] as FlowItem).heightLines <= room) {
-      used += (items[to] as FlowItem).heightLines;
-      to += 1;
-    }
+    let to = lastFitting(rows, from, room);
     if (to < items.length) to = keepRules(items, from, to);
-    for (let i = from; i < to; i += 1) remaining -= (items[i] as FlowItem).heightLines;
     columns.push([from, to]);
     next = to;
   });
   return { columns, overflowFrom: next < items.length ? next : undefined };
+}
+
+/** rows[i]: grid rows the items before item i take; one array per flow, kept while the flow lives. */
+const rowsCache = new WeakMap<readonly FlowItem[], readonly number[]>();
+
+function rowsBefore(items: readonly FlowItem[]): readonly number[] {
+  let rows = rowsCache.get(items);
+  if (!rows) {
+    const sums = [0];
+    for (const item of items) sums.push((sums[sums.length - 1] ?? 0) + item.heightLines);
+    rows = sums;
+    rowsCache.set(items, rows);
+  }
+  return rows;
+}
+
+/** The end of the longest run of items from `from` that takes at most `room` rows (rows never decrease: bisect). */
+function lastFitting(rows: readonly number[], from: number, room: number): number {
+  const limit = (rows[from] ?? 0) + room;
+  let lo = from;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if ((rows[mid] ?? 0) <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Move the column break up when it would leave a subhead, an orphan or a widow. */
@@ -86,9 +108,6 @@ export function balanceColumns(items: readonly FlowItem[], starts: readonly numb
 
 /** Rows the filled columns actually use (the deepest column's end), module-relative. */
 export function usedBottom(items: readonly FlowItem[], starts: readonly number[], fill: ColumnFill): number {
-  return fill.columns.reduce((deepest, [from, to], c) => {
-    let rows = starts[c] ?? 0;
-    for (let i = from; i < to; i += 1) rows += (items[i] as FlowItem).heightLines;
-    return Math.max(deepest, rows);
-  }, 0);
+  const rows = rowsBefore(items);
+  return fill.columns.reduce((deepest, [from, to], c) => Math.max(deepest, (starts[c] ?? 0) + (rows[to] ?? 0) - (rows[from] ?? 0)), 0);
 }
