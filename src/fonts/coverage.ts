@@ -50,7 +50,7 @@ export function issueFontBook(issue: Issue, template: Template): FontBook {
     const chars = uses.get(key) ?? new Map<string, Use>();
     uses.set(key, chars);
     for (const char of text.text.normalize('NFC')) {
-      if (!needsNoGlyph(char) && !chars.has(char)) chars.set(char, { char, text });
+      if (!chars.has(char) && !needsNoGlyph(char)) chars.set(char, { char, text });
     }
   }
   const substitutes = new Map<string, string>();

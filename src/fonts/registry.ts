@@ -107,9 +107,37 @@ export function fontkitFont(key: string): Font {
       throw new BanmianError('unknown-font', 'input', `${file} is a font collection, not a single font`, { file });
     }
     font = parsed;
+    keepDecodedOutlines(font);
     fonts.set(key, font);
   }
   return font;
+}
+
+/** The part of fontkit's TrueType glyph class this module patches (fontkit 2: TTFGlyph). */
+interface GlyphInternals {
+  _decode(): unknown;
+  readonly _font: { readonly _variationProcessor?: unknown };
+}
+
+const patchedGlyphClasses = new WeakSet<object>();
+
+/**
+ * fontkit decodes a glyph's outline again whenever a subset is written (its TrueType subsetter
+ * decodes every glyph to find compound ones), so every build of a warm process decoded the same
+ * thousands of glyphs again. fontkit keeps one glyph object per font and glyph id: remember each
+ * one's decoded outline with it. Not for variable fonts, whose outlines depend on the instance.
+ */
+function keepDecodedOutlines(font: Font): void {
+  const glyphClass = Object.getPrototypeOf(font.getGlyph(0)) as GlyphInternals;
+  if (patchedGlyphClasses.has(glyphClass) || typeof glyphClass._decode !== 'function') return;
+  const decode = glyphClass._decode;
+  const outlines = new WeakMap<object, unknown>();
+  glyphClass._decode = function (this: GlyphInternals): unknown {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (!outlines.has(this)) outlines.set(this, decode.call(this));
+    return outlines.get(this);
+  };
+  patchedGlyphClasses.add(glyphClass);
 }
 
 /** The FontFace of a key (one per key, so its shaping cache is shared too). */

@@ -97,7 +97,7 @@ export function toGlyphRun(line: BlockLine, x: number, blockTop: number): GlyphR
     sizePt: line.sizePt,
     x,
     baseline: blockTop + line.baselineDy,
-    glyphs: line.line.glyphs.map((g) => ({ id: g.id, x: g.x, advancePt: g.advancePt, text: g.text })),
+    glyphs: line.line.glyphs, // the composer's glyphs are already positioned glyphs: shared, not copied
     role: line.role,
   };
 }

@@ -25,20 +25,23 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
   const last = boxes.length - 1;
   const depth = quoteDepths(boxes);
   const phraseEnd = boxes.map((box, i) => (items.gaps[i]?.fromSpace ?? false) || endsPhrase(box.glyphs.map((g) => g.text).join('')));
-  const memo = new Map<string, { cost: number; ends: number[] } | undefined>();
+  const memo = new Map<number, { cost: number; ends: number[] } | undefined>();
 
   const best = (start: number, line: number): { cost: number; ends: number[] } | undefined => {
-    const key = `${start}/${line}`;
+    const key = start * count + line;
     if (memo.has(key)) return memo.get(key);
     let result: { cost: number; ends: number[] } | undefined;
     const furthest = furthestFit(items, settings, start, line, REGULAR_BREAKS);
     if (furthest !== undefined) {
       const measure = measureOf(settings, line);
       const isLastLine = line === count - 1;
-      for (let end = isLastLine ? last : start; end <= (isLastLine ? last : Math.min(furthest, last - 1)); end += 1) {
-        if (end > furthest) break;
+      // The line's width grows with its end: summed as the end moves, not again for every end.
+      let width = -lineStartTrim(boxes[start] as Box, line, settings);
+      for (let end = start; end <= Math.min(furthest, isLastLine ? last : last - 1); end += 1) {
+        width += (boxes[end] as Box).widthEm + (end > start ? (items.gaps[end - 1]?.widthEm ?? 0) : 0);
+        if (isLastLine && end < last) continue;
         if (end < last && !REGULAR_BREAKS.has(items.gaps[end]?.rule ?? 'forbidden')) continue;
-        const slack = measure - naturalWidth(items, settings, start, end, line);
+        const slack = measure - (width - (boxes[end] as Box).endBlankEm);
         let cost = slack * slack * (isLastLine ? LAST_LINE_SLACK_WEIGHT : 1);
         if (end < last) {
           if (!phraseEnd[end]) cost += MID_PHRASE_COST;
@@ -60,15 +63,6 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
     start = end + 1;
     return span;
   });
-}
-
-function naturalWidth(items: ItemList, settings: BreakSettings, start: number, end: number, line: number): number {
-  let width = -lineStartTrim(items.boxes[start] as Box, line, settings);
-  for (let i = start; i <= end; i += 1) {
-    width += (items.boxes[i] as Box).widthEm;
-    if (i < end) width += items.gaps[i]?.widthEm ?? 0;
-  }
-  return width - (items.boxes[end] as Box).endBlankEm;
 }
 
 /** How many quotations or titles are open after each box. */
