@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Issue } from '../manifest/types.js';
 import { loadTemplate } from '../template/load.js';
 
-/** The manifest, its body files, photos and template file; absolute, unique, manifest first. */
+/** The manifest, its body files, photos, template file and the template's ICC profile; absolute, unique, manifest first. */
 export async function issueSources(issue: Issue): Promise<string[]> {
   const template = await loadTemplate(issue.template, path.dirname(issue.file));
   const files = issue.pages.flatMap((page) =>
     page.articles.flatMap((article) => [article.bodySource.file, ...article.photos.map((photo) => photo.file)]),
   );
-  return [...new Set([issue.file, ...files, template.file])];
+  const profile = template.iccProfile ? [template.iccProfile] : [];
+  return [...new Set([issue.file, ...files, template.file, ...profile])];
 }
