@@ -11,7 +11,7 @@
  * it), written atomically so parallel batch workers never read half a file.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
@@ -28,12 +28,17 @@ function cacheDir(): string | undefined {
   return path.resolve(setting ?? '.banmian-cache', 'images');
 }
 
-/** SHA-256 of a file's bytes, once per process and path (photos do not change under a build). */
-function digestOf(file: string): Promise<string> {
-  let digest = fileDigests.get(file);
+/**
+ * SHA-256 of a file's bytes, hashed once per process for each path, size and modification time:
+ * a photo replaced between two builds of a watching process gets its new digest.
+ */
+async function digestOf(file: string): Promise<string> {
+  const { size, mtimeMs } = await stat(file);
+  const version = `${file}\0${size}\0${mtimeMs}`;
+  let digest = fileDigests.get(version);
   if (!digest) {
     digest = readFile(file).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
-    fileDigests.set(file, digest);
+    fileDigests.set(version, digest);
   }
   return digest;
 }

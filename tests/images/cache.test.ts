@@ -1,6 +1,6 @@
 // The prepared-photo cache returns exactly the bytes a fresh preparation makes, and keeps them
 // on disk for the next process.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,18 @@ describe('prepared-photo cache', () => {
     const other = await cachedPreparedImage(PHOTO, { widthPt: 100, heightPt: 130 }, 'email');
     expect(other.equals(fresh)).toBe(false);
     expect(readdirSync(join(dir, 'images')).filter((f) => f.endsWith('.jpg'))).toHaveLength(2);
+  });
+
+  it('sees a photo replaced under the same name (a desk swapping a photo while watch runs)', async () => {
+    const photo = join(dir, 'swapped.jpg');
+    const other = join(import.meta.dirname, '..', '..', 'issues', 'photos', 'changde-elderly.jpg');
+    const placed = { widthPt: 120, heightPt: 90 };
+    copyFileSync(PHOTO, photo);
+    const before = await cachedPreparedImage(photo, placed, 'email');
+    copyFileSync(other, photo);
+    utimesSync(photo, new Date(), new Date(Date.now() + 5000)); // a later modification time, whatever the clock's grain
+    const after = await cachedPreparedImage(photo, placed, 'email');
+    expect(after.equals(before)).toBe(false);
+    expect(after.equals(await prepareImage(other, placed, 'email'))).toBe(true);
   });
 });
