@@ -50,9 +50,10 @@ export async function prepareImage(file: string, placed: PlacedSize, profile: Re
   const jpeg = { quality: settings.quality, mozjpeg: settings.mozjpeg };
   if (!settings.cmyk || grey) return image.jpeg(jpeg).toBuffer();
   const [rgb, table] = await Promise.all([image.raw().toBuffer(), separationTable(cmykProfile)]);
-  const cmyk = separate(rgb, table);
+  const tiff = cmykTiff(outW, outH);
+  separate(rgb, table, tiff.pixels);
   // The PDF/X output intent carries the profile once: the JPEG gets none.
-  return sharp(cmykTiff(cmyk, outW, outH)).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg(jpeg).toBuffer();
+  return sharp(tiff.file).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg(jpeg).toBuffer();
 }
 
 /** Pixel size of the output: the frame's aspect, at most `ppi` at the placed size and at most the source crop. */

@@ -64,11 +64,10 @@ for (let v = 0; v < 256; v += 1) {
   FIFTHS[v] = v - (CELL[v] ?? 0) * STEP;
 }
 
-/** Separate interleaved 8-bit RGB pixels into interleaved 8-bit CMYK. */
-export function separate(rgb: Uint8Array, table: SeparationTable): Uint8Array {
+/** Separate interleaved 8-bit RGB pixels into interleaved 8-bit CMYK, written to `out` when given. */
+export function separate(rgb: Uint8Array, table: SeparationTable, out: Uint8Array = new Uint8Array(Math.floor(rgb.length / 3) * 4)): Uint8Array {
   const lut = table.cmyk;
   const pixels = Math.floor(rgb.length / 3);
-  const out = new Uint8Array(pixels * 4);
   // Offsets of a cell's neighbours along red, green and blue in the table.
   const dr = GRID * GRID * 4;
   const dg = GRID * 4;
@@ -108,14 +107,22 @@ export function separate(rgb: Uint8Array, table: SeparationTable): Uint8Array {
   return out;
 }
 
+/** A TIFF file in memory and the pixel area inside it, still to be filled. */
+export interface CmykTiff {
+  readonly file: Buffer;
+  /** width × height × 4 bytes of interleaved CMYK, a view into `file` */
+  readonly pixels: Uint8Array;
+}
+
 /**
- * A minimal baseline TIFF around interleaved 8-bit CMYK pixels (one uncompressed strip,
+ * A minimal baseline TIFF for interleaved 8-bit CMYK pixels (one uncompressed strip,
  * PhotometricInterpretation 5 = separated): sharp reads raw buffers only as RGB, a TIFF keeps
- * the pixels CMYK through to the JPEG encoder.
+ * the pixels CMYK through to the JPEG encoder. One allocation: the caller fills `pixels`.
  */
-export function cmykTiff(cmyk: Uint8Array, width: number, height: number): Buffer {
+export function cmykTiff(width: number, height: number): CmykTiff {
   const SHORT = 3;
   const LONG = 4;
+  const pixelBytes = width * height * 4;
   const entries: readonly (readonly [tag: number, type: number, count: number, value: number])[] = [
     [256, LONG, 1, width], // ImageWidth
     [257, LONG, 1, height], // ImageLength
@@ -125,26 +132,26 @@ export function cmykTiff(cmyk: Uint8Array, width: number, height: number): Buffe
     [273, LONG, 1, 0], // StripOffsets (the pixels follow the header)
     [277, SHORT, 1, 4], // SamplesPerPixel
     [278, LONG, 1, height], // RowsPerStrip
-    [279, LONG, 1, cmyk.length], // StripByteCounts
+    [279, LONG, 1, pixelBytes], // StripByteCounts
     [284, SHORT, 1, 1], // PlanarConfiguration: interleaved
   ];
   const directoryAt = 8;
   const bitsAt = directoryAt + 2 + entries.length * 12 + 4;
   const pixelsAt = bitsAt + 8;
-  const head = Buffer.alloc(pixelsAt);
-  head.write('II', 0, 'latin1');
-  head.writeUInt16LE(42, 2);
-  head.writeUInt32LE(directoryAt, 4);
-  head.writeUInt16LE(entries.length, directoryAt);
+  const file = Buffer.alloc(pixelsAt + pixelBytes);
+  file.write('II', 0, 'latin1');
+  file.writeUInt16LE(42, 2);
+  file.writeUInt32LE(directoryAt, 4);
+  file.writeUInt16LE(entries.length, directoryAt);
   entries.forEach(([tag, type, count, value], i) => {
     const at = directoryAt + 2 + i * 12;
     const stored = tag === 258 ? bitsAt : tag === 273 ? pixelsAt : value;
-    head.writeUInt16LE(tag, at);
-    head.writeUInt16LE(type, at + 2);
-    head.writeUInt32LE(count, at + 4);
-    if (type === SHORT && count === 1) head.writeUInt16LE(stored, at + 8);
-    else head.writeUInt32LE(stored, at + 8);
+    file.writeUInt16LE(tag, at);
+    file.writeUInt16LE(type, at + 2);
+    file.writeUInt32LE(count, at + 4);
+    if (type === SHORT && count === 1) file.writeUInt16LE(stored, at + 8);
+    else file.writeUInt32LE(stored, at + 8);
   });
-  for (let i = 0; i < 4; i += 1) head.writeUInt16LE(8, bitsAt + i * 2);
-  return Buffer.concat([head, cmyk]);
+  for (let i = 0; i < 4; i += 1) file.writeUInt16LE(8, bitsAt + i * 2);
+  return { file, pixels: file.subarray(pixelsAt) };
 }

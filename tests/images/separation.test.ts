@@ -69,10 +69,11 @@ describe('sampled separation', () => {
     const width = 7;
     const height = 3;
     const cmyk = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i * 37) % 256);
-    const tiff = cmykTiff(cmyk, width, height);
-    const meta = await sharp(tiff).metadata();
+    const tiff = cmykTiff(width, height);
+    tiff.pixels.set(cmyk);
+    const meta = await sharp(tiff.file).metadata();
     expect([meta.format, meta.space, meta.channels, meta.width, meta.height]).toEqual(['tiff', 'cmyk', 4, width, height]);
-    const back = await sharp(tiff).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
+    const back = await sharp(tiff.file).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
     expect(new Uint8Array(back)).toEqual(cmyk);
   });
 });
