@@ -171,7 +171,7 @@ const sharedBoxes = new WeakMap<FontFace, BoxCache>();
 function boxCacheOf(face: FontFace): BoxCache {
   let cache = sharedBoxes.get(face);
   if (!cache) {
-    cache = { byCodeUnit: new Array<CachedBox | undefined>(0x10000).fill(undefined), byText: new Map() };
+    cache = { byCodeUnit: new Array<CachedBox | undefined>(0x10000), byText: new Map() };
     sharedBoxes.set(face, cache);
   }
   return cache;
