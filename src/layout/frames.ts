@@ -31,6 +31,8 @@ export interface ImageBox {
   readonly kind: 'image';
   /** absolute path of the source image */
   readonly file: string;
+  /** the article the photo belongs to (its id, or its headline), for reports */
+  readonly article: string;
   readonly x: number;
   readonly y: number;
   readonly width: number;

@@ -187,6 +187,7 @@ export function placeModule(layout: ModuleLayout, column: number, row: number, e
     const image: ImageBox = {
       kind: 'image',
       file: block.photo.file,
+      article: layout.prepared.label,
       x: left,
       y: rowTop(grid, photoRow),
       width: spanWidth(grid, block.span),

@@ -18,11 +18,8 @@ export interface ResolutionWarning {
   readonly article?: string;
 }
 
-/**
- * Checks every placed photo of a print build. `articleOf` names the article a photo file belongs
- * to. Returns the warnings; throws for the first photo below FAIL_BELOW_PPI.
- */
-export function checkPrintResolution(frames: IssueFrames, articleOf: (file: string) => string | undefined): ResolutionWarning[] {
+/** Checks every placed photo of a print build. Returns the warnings; throws for the first photo below FAIL_BELOW_PPI. */
+export function checkPrintResolution(frames: IssueFrames): ResolutionWarning[] {
   const warnings: ResolutionWarning[] = [];
   for (const page of frames.pages) {
     const { bleedPt } = pageBoxes(page.widthPt, page.heightPt, frames.bleedMm, true);
@@ -32,8 +29,7 @@ export function checkPrintResolution(frames: IssueFrames, articleOf: (file: stri
       // Scaled to cover its box: the side with fewer pixels per inch decides.
       const ppi = Math.floor(Math.min(item.pixelWidth / (placed.width / 72), item.pixelHeight / (placed.height / 72)));
       if (ppi >= WARN_BELOW_PPI) continue;
-      const article = articleOf(item.file);
-      const what = `photo ${path.basename(item.file)} on page ${page.number}${article ? ` (${article})` : ''} is ${ppi} ppi at its placed size`;
+      const what = `photo ${path.basename(item.file)} on page ${page.number} (${item.article}) is ${ppi} ppi at its placed size`;
       if (ppi < FAIL_BELOW_PPI) {
         throw new BanmianError(
           'low-resolution-photo',
@@ -43,7 +39,7 @@ export function checkPrintResolution(frames: IssueFrames, articleOf: (file: stri
           'use a larger original, or give the photo fewer columns',
         );
       }
-      warnings.push({ code: 'low-resolution-photo', message: `${what}; print wants ${WARN_BELOW_PPI}`, page: page.number, ...(article ? { article } : {}) });
+      warnings.push({ code: 'low-resolution-photo', message: `${what}; print wants ${WARN_BELOW_PPI}`, page: page.number, article: item.article });
     }
   }
   return warnings;

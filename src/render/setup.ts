@@ -19,13 +19,12 @@ export interface RenderSetup {
 
 export async function renderSetup(issue: Issue, template: Template, frames: IssueFrames, profile: RenderProfile): Promise<RenderSetup> {
   const spec = PROFILE_SPECS[profile];
-  const owners = new Map(issue.pages.flatMap((p) => p.articles.flatMap((a) => a.photos.map((ph) => [ph.file, a.id ?? a.headline] as const))));
   return {
     options: {
       profile,
       ...(spec.colour === 'cmyk' ? { outputProfile: outputProfileFor(template) } : {}),
       ...(spec.attachSources ? { attachments: await issueAttachments(issue, template) } : {}),
     },
-    warnings: spec.printerMarks ? checkPrintResolution(frames, (file) => owners.get(file)) : [],
+    warnings: spec.printerMarks ? checkPrintResolution(frames) : [],
   };
 }

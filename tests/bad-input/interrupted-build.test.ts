@@ -22,7 +22,7 @@ beforeAll(async () => {
   manifest = path.join(workspace.dir, 'good.yaml');
   output = path.join(workspace.dir, 'out', 'issue.pdf');
   const first = build();
-  expect(first.status, first.stderr).toBe(0);
+  expect(first.status, String(first.stderr)).toBe(0);
   good = await readFile(output);
   // The next build would write a different PDF.
   await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('浙江站启动', '浙江站今日启动'));

@@ -32,7 +32,8 @@ const anyValue = fc.oneof(
 );
 
 type DocMutation =
-  | { readonly kind: 'delete' | 'duplicate'; readonly pick: number }
+  | { readonly kind: 'delete'; readonly pick: number }
+  | { readonly kind: 'duplicate'; readonly pick: number }
   | { readonly kind: 'retype'; readonly pick: number; readonly value: unknown }
   | { readonly kind: 'inject'; readonly pick: number; readonly at: number; readonly text: string };
 type TextMutation =
@@ -50,7 +51,12 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('cut' as const, 'drop-line' as const, 'double-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: oddText }),
 );
-const mutant = fc.record({
+interface Mutant {
+  readonly sample: number;
+  readonly doc: readonly DocMutation[];
+  readonly text: readonly TextMutation[];
+}
+const mutant: fc.Arbitrary<Mutant> = fc.record({
   sample: fc.nat(),
   doc: fc.array(docMutation, { maxLength: 3 }),
   text: fc.array(textMutation, { maxLength: 2 }),
@@ -137,7 +143,7 @@ function shortBodies(sample: string): string {
   return doc.toString();
 }
 
-function mutantText({ sample, doc: docMutations, text: textMutations }: fc.infer<typeof mutant>): string {
+function mutantText({ sample, doc: docMutations, text: textMutations }: Mutant): string {
   const source = samples[sample % samples.length] ?? '';
   let text = source;
   if (docMutations.length > 0) {

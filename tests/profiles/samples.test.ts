@@ -169,7 +169,7 @@ describe('email', () => {
       const { layout } = await layOut(sample);
       const titles = (first: PDFDict | undefined): string[] => {
         const found: string[] = [];
-        for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) found.push(item.lookup(PDFName.of('Title')).toString());
+        for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) found.push(String(item.lookup(PDFName.of('Title'))));
         return found;
       };
       const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);

@@ -61,7 +61,7 @@ function issue(lines1 = PAGE1, photoFile = photo): IssueFrames {
         items: [
           ...lines1.map((l, i) => line(l.key, l.text, l.size, 30, 60 + i * 30, l.spacing)),
           { kind: 'rule', x1: 30, y1: 180, x2: 370, y2: 180, widthPt: 0.5 },
-          { kind: 'image', file: photoFile, x: 30, y: 200, width: 200, height: 150, pixelWidth: 800, pixelHeight: 600 },
+          { kind: 'image', file: photoFile, article: 'a', x: 30, y: 200, width: 200, height: 150, pixelWidth: 800, pixelHeight: 600 },
         ],
         bookmarks: [],
       },
