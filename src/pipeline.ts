@@ -10,6 +10,7 @@ import { layoutIssue, type IssueLayout, type Overset } from './layout/pages.js';
 import { loadIssue } from './manifest/load.js';
 import type { Issue } from './manifest/types.js';
 import { writeFileAtomic } from './output/atomic-write.js';
+import { defaultOutput } from './output/paths.js';
 import { renderPdf, type RenderProfile } from './render/pdf.js';
 import { renderSetup } from './render/setup.js';
 import { loadTemplate } from './template/load.js';
@@ -74,10 +75,6 @@ export function oversetAmount(o: Overset): string {
 export function oversetError(issue: Pick<Issue, 'file'>, overset: readonly Overset[]): BanmianError {
   const parts = overset.map((o) => `“${o.article}” on page ${o.page}: ${oversetAmount(o)}`);
   return new BanmianError('overset', 'layout', `overset: ${parts.join('; ')}`, { file: issue.file }, OVERSET_HINT);
-}
-
-export function defaultOutput(manifestPath: string): string {
-  return path.join('out', `${path.basename(manifestPath).replace(/\.ya?ml$/i, '')}.pdf`);
 }
 
 function articleCount(issue: Issue): number {

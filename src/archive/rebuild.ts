@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BanmianError } from '../errors.js';
-import { buildIssue, defaultOutput, type BuildOptions, type BuildReport } from '../pipeline.js';
+import { buildIssue, type BuildOptions, type BuildReport } from '../pipeline.js';
+import { defaultOutput } from '../output/paths.js';
 import { readEmbeddedFiles, type EmbeddedFile } from './read.js';
 import { MANIFEST_DESCRIPTION } from './sources.js';
 

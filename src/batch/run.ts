@@ -5,13 +5,11 @@
  * the cache of what did finish.
  */
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { Piscina } from 'piscina';
-import { BanmianError } from '../errors.js';
 import { describeFailure } from '../cli/failure.js';
 import { failedEntry } from '../cli/report.js';
 import { temporaryPath } from '../output/atomic-write.js';
-import { defaultOutput } from '../pipeline.js';
+import { outputsInFolder } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { BuildCache, type CacheEntry } from './cache.js';
 import type { BatchResult, BatchTask } from './task.js';
@@ -41,7 +39,7 @@ export interface BatchRun {
 }
 
 export async function runBatch(options: BatchOptions, onSettled: (outcome: BatchOutcome) => void): Promise<BatchRun> {
-  const outputs = outputPaths(options.manifests, options.outDir);
+  const outputs = outputsInFolder(options.manifests, options.outDir, 'batch them into different output folders with -o');
   const cache = await BuildCache.open(options.outDir);
   const threads = Math.max(1, Math.min(options.jobs, options.manifests.length));
   const pool = new Piscina<BatchTask, BatchResult>({
@@ -86,18 +84,4 @@ export async function runBatch(options: BatchOptions, onSettled: (outcome: Batch
 function remember(cache: BuildCache, manifest: string, output: string, result: BatchResult): void {
   if (result.kind === 'built') cache.set(manifest, { key: result.key, output, pages: result.report.pages, articles: result.report.articles });
   if (result.kind === 'failed') cache.delete(manifest);
-}
-
-/** OUTDIR/NAME.pdf for each manifest; two manifests of the same name would overwrite each other. */
-function outputPaths(manifests: readonly string[], outDir: string): string[] {
-  const byOutput = new Map<string, string>();
-  return manifests.map((manifest) => {
-    const output = path.join(outDir, path.basename(defaultOutput(manifest)));
-    const other = byOutput.get(output);
-    if (other) {
-      throw new BanmianError('duplicate-output', 'input', `${other} and ${manifest} would both be written to ${output}`, {}, 'batch them into different output folders with -o');
-    }
-    byOutput.set(output, manifest);
-    return output;
-  });
 }

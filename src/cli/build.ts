@@ -2,10 +2,9 @@
  * `banmian build`: one PDF per manifest, or rebuilt from an archive PDF with `--from-pdf`; goes on
  * past a failed issue, exits with the worst status.
  */
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { BanmianError } from '../errors.js';
-import { buildIssue, defaultOutput, type BuildReport } from '../pipeline.js';
+import { buildOutputs } from '../output/paths.js';
+import { buildIssue, type BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { describeFailure } from './failure.js';
 import { formatBytes } from './format.js';
@@ -29,11 +28,12 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
     throw new BanmianError('build-input', 'input', 'build takes issue manifests or --from-pdf ARCHIVE.pdf, one of the two', {}, 'banmian build ISSUE.yaml, or banmian build --from-pdf OLD.pdf');
   }
   const inputs = fromPdf === undefined ? manifests : [fromPdf];
-  for (const manifest of inputs) {
+  const outputs = fromPdf === undefined ? buildOutputs(manifests, flags.output) : [];
+  for (const [index, manifest] of inputs.entries()) {
     try {
       const report =
         fromPdf === undefined
-          ? await buildIssue(manifest, { profile: flags.profile, output: outputFor(manifest, manifests.length, flags.output) })
+          ? await buildIssue(manifest, { profile: flags.profile, output: outputs[index] as string })
           : await (await import('../archive/rebuild.js')).buildFromPdf(fromPdf, { profile: flags.profile, ...(flags.output === undefined ? {} : { output: flags.output }) });
       entries.push({ ok: true, errors: [], ...report });
       if (!flags.json) process.stdout.write(`${summarise(report)}\n`);
@@ -49,14 +49,6 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
   }
   if (flags.json) printJsonReport('build', status, entries, started);
   process.exitCode = status;
-}
-
-/** `-o` names the PDF for one manifest; for several, or when it is a folder, the folder. */
-function outputFor(manifest: string, count: number, output: string | undefined): string {
-  const defaultPath = defaultOutput(manifest);
-  if (output === undefined) return defaultPath;
-  const isFolder = count > 1 || output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory());
-  return isFolder ? path.join(output, path.basename(defaultPath)) : output;
 }
 
 function summarise(r: BuildReport): string {

@@ -1,6 +1,6 @@
 /** `banmian watch`: rebuild on every change and print, in a line, what changed in the layout. */
 import { loadIssue } from '../manifest/load.js';
-import { defaultOutput } from '../pipeline.js';
+import { defaultOutput } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { watchIssue, type RebuildEvent } from '../watch/watch.js';
 import { coloursFor, type Colours } from './colour.js';

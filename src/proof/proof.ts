@@ -5,7 +5,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { defaultOutput, layOut, renderIssue } from '../pipeline.js';
+import { layOut, renderIssue } from '../pipeline.js';
+import { defaultOutput } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { contactSheet } from './contact-sheet.js';
 import { rasterisePdf } from './rasterise.js';

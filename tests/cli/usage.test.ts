@@ -1,5 +1,8 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, banmian } from './run-cli.js';
+import { assertBuilt, banmian, ROOT } from './run-cli.js';
 
 const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   build: ['--output', '--profile', '--json'],
@@ -45,6 +48,23 @@ describe('banmian usage', () => {
       const r = banmian(args);
       expect(r.status).toBe(2);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('build refuses two manifests that would write the same PDF, before building either', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'banmian-same-name-'));
+    try {
+      const sample = 'gongyi-2023-03-07.yaml';
+      mkdirSync(path.join(dir, 'copy'));
+      copyFileSync(path.join(ROOT, 'issues', sample), path.join(dir, 'copy', sample));
+      const out = path.join(dir, 'out');
+      const r = banmian(['build', `issues/${sample}`, path.join(dir, 'copy', sample), '-o', out]);
+      expect(r.status).toBe(2);
+      expectOneLineError(r.stderr);
+      expect(r.stderr).toMatch(/would both be written to .*gongyi-2023-03-07\.pdf/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
