@@ -6,7 +6,7 @@ import { BanmianError } from '../errors.js';
 import { buildOutputs } from '../output/paths.js';
 import { buildIssue, type BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
-import { describeFailure } from './failure.js';
+import { issueFailure, type DebugOption } from './failure.js';
 import { formatBytes } from './format.js';
 import { failedEntry, printJsonReport } from './report.js';
 
@@ -18,8 +18,7 @@ interface BuildFlags {
   readonly fromPdf?: string;
 }
 
-export async function buildCommand(manifests: string[], flags: BuildFlags, command: { optsWithGlobals(): { debug?: boolean } }): Promise<void> {
-  const debug = command.optsWithGlobals().debug === true;
+export async function buildCommand(manifests: string[], flags: BuildFlags, command: DebugOption): Promise<void> {
   const started = performance.now();
   const entries: unknown[] = [];
   let status = 0;
@@ -38,13 +37,8 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
       entries.push({ ok: true, errors: [], ...report });
       if (!flags.json) process.stdout.write(`${summarise(report)}\n`);
     } catch (error) {
-      const failure = describeFailure(error);
-      status = Math.max(status, failure.status);
+      status = Math.max(status, issueFailure(error, flags.json, command));
       entries.push(failedEntry(manifest, error));
-      if (!flags.json) {
-        process.stderr.write(`banmian: ${failure.message}\n`);
-        if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-      }
     }
   }
   if (flags.json) printJsonReport('build', status, entries, started);

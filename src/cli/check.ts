@@ -5,7 +5,7 @@
 import { checkIssue, OVERSET_HINT, oversetAmount, type CheckReport, type CheckWarning } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { coloursFor, type Colours } from './colour.js';
-import { describeFailure } from './failure.js';
+import { issueFailure, type DebugOption } from './failure.js';
 import { plural } from './format.js';
 import { failedEntry, printJsonReport, type ErrorEntry, type FailedEntry } from './report.js';
 
@@ -14,7 +14,7 @@ interface CheckFlags {
   readonly json?: boolean;
 }
 
-export async function checkCommand(manifests: string[], flags: CheckFlags): Promise<void> {
+export async function checkCommand(manifests: string[], flags: CheckFlags, command: DebugOption): Promise<void> {
   const started = performance.now();
   const c = coloursFor(process.stdout);
   const entries: (ReturnType<typeof checkEntry> | FailedEntry)[] = [];
@@ -27,10 +27,8 @@ export async function checkCommand(manifests: string[], flags: CheckFlags): Prom
       if (!report.ok) status = Math.max(status, 1);
       if (!flags.json) process.stdout.write(describe(report, c));
     } catch (error) {
-      const failure = describeFailure(error);
-      status = Math.max(status, failure.status);
+      status = Math.max(status, issueFailure(error, flags.json, command));
       entries.push(failedEntry(manifest, error));
-      if (!flags.json) process.stderr.write(`banmian: ${failure.message}\n`);
     }
   }
   if (flags.json) printJsonReport('check', status, entries, started);

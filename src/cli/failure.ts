@@ -10,9 +10,20 @@ export function describeFailure(error: unknown): { message: string; status: 1 | 
   return { message: `internal error: ${message} (this is a bug in banmian; rerun with --debug and report it)`, status: 1 };
 }
 
+/** Writes the failure to stderr (with its stack under --debug) and returns its exit status. */
 export function reportFailure(error: unknown, debug: boolean): 1 | 2 {
   const { message, status } = describeFailure(error);
   process.stderr.write(`banmian: ${message}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return status;
+}
+
+/** A command's --debug, which commander keeps on the program (a global option). */
+export interface DebugOption {
+  optsWithGlobals(): { debug?: boolean };
+}
+
+/** The status of an issue that failed inside a multi-issue command: reported unless --json collects it. */
+export function issueFailure(error: unknown, json: boolean | undefined, command: DebugOption): 1 | 2 {
+  return json ? describeFailure(error).status : reportFailure(error, command.optsWithGlobals().debug === true);
 }
