@@ -11,6 +11,8 @@ import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { isVariationSelector } from '../text/classes.js';
+import { normalizeText } from '../text/normalize.js';
+import { isSubheadLine } from '../text/segment.js';
 import type { FontFace } from '../text/font-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, loadFontFace, nearestWeightKey } from './registry.js';
 
@@ -49,7 +51,8 @@ export function issueFontBook(issue: Issue, template: Template): FontBook {
     const key = fontKey(style.family, style.weight);
     const chars = uses.get(key) ?? new Map<string, Use>();
     uses.set(key, chars);
-    for (const char of text.text.normalize('NFC')) {
+    // As set: normalising brings in the marks the composer draws (，“” —— …… and the like).
+    for (const char of normalizeText(text.text)) {
       if (!chars.has(char) && !needsNoGlyph(char)) chars.set(char, { char, text });
     }
   }
@@ -130,7 +133,7 @@ function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
   if (article.source !== undefined) yield { text: article.source, role: 'body', where: fieldAt('source'), article: label };
   const { file, line, field } = article.bodySource;
   for (const [index, text] of article.body.split('\n').entries()) {
-    const role = /^\s*##\s/.test(text) ? 'bodySubhead' : 'body';
+    const role = isSubheadLine(text) ? 'bodySubhead' : 'body';
     yield { text, role, where: { file, line: line + index, field }, article: label };
   }
   for (const photo of article.photos) {

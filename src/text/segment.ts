@@ -16,6 +16,11 @@ export interface Paragraph {
   readonly lineOffset: number;
 }
 
+/** Whether a body line is an in-body subhead (`## 标题`). */
+export function isSubheadLine(line: string): boolean {
+  return /^\s*##\s/.test(line);
+}
+
 export function segmentBody(body: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let pending: string[] = [];
@@ -30,7 +35,7 @@ export function segmentBody(body: string): Paragraph[] {
     const trimmed = line.trim();
     if (trimmed === '') {
       flush();
-    } else if (/^##\s/.test(trimmed)) {
+    } else if (isSubheadLine(trimmed)) {
       flush();
       paragraphs.push({ kind: 'subhead', text: normalizeText(trimmed.replace(/^##\s+/, '')), lineOffset: index });
     } else {
