@@ -3,7 +3,6 @@
  * the blanks that may be removed) and the gaps between them (break rule, space, stretch).
  * This is the only place where the Chinese rules and the font's metrics meet.
  */
-import { charClass } from './classes.js';
 import type { FontFace } from './font-face.js';
 import {
   breakRule,
@@ -13,7 +12,9 @@ import {
   isCompressibleMark,
   isJustifiableGap,
   markBlanks,
+  mayHang,
   splitUnits,
+  staysWithNumber,
   WORD_SPACE,
   type KinsokuLevel,
   type ShrinkPriorityValue,
@@ -101,7 +102,7 @@ export function buildItems(text: string, face: FontFace, settings: ItemSettings)
       face.shape(unit.text).glyphs.forEach((g, k) => {
         const box = latinBox(g);
         // A postfix unit never leaves its number, even in an emergency (38.5%).
-        if (k > 0) gaps.push(isPostfix(box) ? INSIDE_TOKEN_NO_BREAK : INSIDE_TOKEN);
+        if (k > 0) gaps.push(staysWithNumber(g.text) ? INSIDE_TOKEN_NO_BREAK : INSIDE_TOKEN);
         boxes.push(box);
         boxUnits.push(unit);
         textStart.push(offset);
@@ -131,11 +132,6 @@ const INSIDE_TOKEN: Gap = {
 };
 
 const INSIDE_TOKEN_NO_BREAK: Gap = { ...INSIDE_TOKEN, rule: 'forbidden' };
-
-function isPostfix(box: Box): boolean {
-  const text = box.glyphs[0]?.text ?? '';
-  return text.length > 0 && charClass(text[0] as string) === 'postfix';
-}
 
 /** One glyph of a Latin token: no blanks, counts as content. */
 function latinBox(g: { id: number; advanceEm: number; text: string }): Box {
@@ -201,7 +197,7 @@ function boxOf(unit: TextUnit, face: FontFace): Box {
     endBlankEm: blanks.endEm,
     endPriority: blanks.endPriority,
     content: countsForOrphan(unit),
-    hangable: unit.kind === 'pause' || (unit.kind === 'stop' && unit.text.length === 1),
+    hangable: mayHang(unit),
     glyphs: placeGlyphs(shaped.glyphs, fixed),
   };
 }

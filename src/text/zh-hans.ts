@@ -300,6 +300,16 @@ export function endsPhrase(text: string): boolean {
   return cls === 'pause' || cls === 'stop' || cls === 'em-dash';
 }
 
+/** A postfix sign inside a Latin token (`38.5%`, `30℃`): never separated from its number. */
+export function staysWithNumber(glyphText: string): boolean {
+  return glyphText.length > 0 && charClass(glyphText[0] as string) === 'postfix';
+}
+
+/** Marks that may hang past the measure when hanging punctuation is on: pause marks and a single stop mark. */
+export function mayHang(unit: TextUnit): boolean {
+  return unit.kind === 'pause' || (unit.kind === 'stop' && unit.text.length === 1);
+}
+
 /** Units that count as content for the orphan rule (孤字): punctuation does not. */
 export function countsForOrphan(unit: TextUnit): boolean {
   return unit.kind === 'han' || unit.kind === 'latin' || unit.kind === 'other';
