@@ -271,6 +271,7 @@ function compressAdjacentMarks(boxes: Box[], gaps: readonly Gap[], boxUnits: rea
   for (let i = 0; i + 1 < boxes.length; i += 1) {
     const a = boxes[i] as Box;
     const b = boxes[i + 1] as Box;
+    if (a.endBlankEm === 0 && b.startBlankEm === 0) continue; // nothing to take away (汉字 beside 汉字)
     if ((gaps[i]?.widthEm ?? 0) !== 0) continue;
     if (!isCompressibleMark(boxUnits[i] as TextUnit) || !isCompressibleMark(boxUnits[i + 1] as TextUnit)) continue;
     if (a.endBlankEm > 0) {
