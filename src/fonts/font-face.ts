@@ -9,6 +9,7 @@
 import type { Font } from 'fontkit';
 import { hasVariationSelector } from '../text/classes.js';
 import type { ClusterGlyph, FontFace, ShapedCluster } from '../text/font-face.js';
+import type { AdvanceWidths } from './advances.js';
 
 /** One or more `——` pairs (U+2014 U+2014). */
 const DASH_PAIRS = /^(?:\u2014\u2014)+$/u;
@@ -31,6 +32,8 @@ export class FontkitFace implements FontFace {
     readonly key: string,
     /** the parsed font; the renderer embeds this same object */
     readonly font: Font,
+    /** advance widths in font units, by glyph id */
+    private readonly advances: AdvanceWidths,
   ) {}
 
   shape(cluster: string): ShapedCluster {
@@ -68,7 +71,7 @@ export class FontkitFace implements FontFace {
         continue;
       }
       const glyph = this.font.glyphForCodePoint(codePoint);
-      glyphs.push({ id: glyph.id, advanceEm: glyph.advanceWidth / upem, text: ch });
+      glyphs.push({ id: glyph.id, advanceEm: this.advances(glyph.id) / upem, text: ch });
     }
     return withTotal(glyphs);
   }

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { closestMatch } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
+import { readAdvanceWidths, type AdvanceWidths } from './advances.js';
 import { FontkitFace } from './font-face.js';
 
 /** `fonts/` of the project root: two levels up from both src/fonts/ and dist/fonts/. */
@@ -34,7 +35,12 @@ interface Registry {
 }
 
 let registry: Registry | undefined;
-const fonts = new Map<string, Font>();
+interface LoadedFont {
+  readonly font: Font;
+  readonly advances: AdvanceWidths;
+}
+
+const fonts = new Map<string, LoadedFont>();
 const faces = new Map<string, FontkitFace>();
 
 /** Registry key of a family and weight, e.g. `fontKey('Noto Serif SC', 400)` → `serif-400`. */
@@ -99,18 +105,30 @@ export function fontFile(key: string): string {
 
 /** The parsed fontkit font of a key; parsed on first use, then shared. */
 export function fontkitFont(key: string): Font {
-  let font = fonts.get(key);
-  if (!font) {
+  return loadedFont(key).font;
+}
+
+/** Advance widths of a key's glyphs, in font units: from the hmtx table, or fontkit for a variable font. */
+export function glyphAdvances(key: string): AdvanceWidths {
+  return loadedFont(key).advances;
+}
+
+function loadedFont(key: string): LoadedFont {
+  let loaded = fonts.get(key);
+  if (!loaded) {
     const file = fontFile(key);
-    const parsed = create(readFileSync(file));
+    const data = readFileSync(file);
+    const parsed = create(data);
     if (!('layout' in parsed)) {
       throw new BanmianError('unknown-font', 'input', `${file} is a font collection, not a single font`, { file });
     }
-    font = parsed;
+    const font = parsed;
     keepDecodedOutlines(font);
-    fonts.set(key, font);
+    const advances = readAdvanceWidths(data) ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
+    loaded = { font, advances };
+    fonts.set(key, loaded);
   }
-  return font;
+  return loaded;
 }
 
 /** The part of fontkit's TrueType glyph class this module patches (fontkit 2: TTFGlyph). */
@@ -144,7 +162,7 @@ function keepDecodedOutlines(font: Font): void {
 export function loadFontFace(key: string): FontFace {
   let face = faces.get(key);
   if (!face) {
-    face = new FontkitFace(key, fontkitFont(key));
+    face = new FontkitFace(key, fontkitFont(key), glyphAdvances(key));
     faces.set(key, face);
   }
   return face;

@@ -11,7 +11,7 @@
 /// <reference types="pdfkit" />
 import type { Font } from 'fontkit';
 import type { GlyphRun } from '../layout/frames.js';
-import { fontkitFont } from '../fonts/registry.js';
+import { fontkitFont, glyphAdvances } from '../fonts/registry.js';
 
 /** The parts of pdfkit's EmbeddedFont we rely on (see class EmbeddedFont in pdfkit.js). */
 interface EmbeddedFontInternals {
@@ -42,6 +42,7 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
   if (run.glyphs.length === 0) return;
   const internals = doc as unknown as DocumentInternals;
   const font = selectFont(internals, run.fontKey);
+  const advances = glyphAdvances(run.fontKey);
 
   // Register every glyph as EmbeddedFont.encode() would; first registration wins, like pdfkit.
   const hex: string[] = [];
@@ -50,7 +51,7 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
     const gid = font.subset.includeGlyph(glyph.id);
     let width = font.widths[gid];
     if (width == null) {
-      width = font.font.getGlyph(glyph.id).advanceWidth * font.scale;
+      width = advances(glyph.id) * font.scale;
       font.widths[gid] = width;
     }
     if (font.unicode[gid] == null) {
