@@ -6,9 +6,11 @@
  * photo a new size. Instead, the profile's sRGB → CMYK transform is sampled once per profile
  * (one small image of grid colours through sharp, the same lcms transform) and applied to each
  * photo's pixels by tetrahedral interpolation — what lcms itself does inside an optimised
- * transform. An interpolated colour is a weighted mean of four grid colours, so its total ink
- * never exceeds theirs: the profile's ink limit holds.
+ * transform. An interpolated colour is a weighted mean of four grid colours of its cell, and each
+ * channel is rounded up by at most 2/5 of a level, so its total ink exceeds the darkest of them by
+ * at most one level: the profile's ink limit holds.
  */
+import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
 
 /** Grid points per channel: 255 = 51 × 5, so every grid colour is an exact 8-bit value. */
@@ -26,16 +28,24 @@ const tables = new Map<string, Promise<SeparationTable>>();
 
 /**
  * The separation of `cmykProfile` (an ICC file), or of libvips' built-in CMYK profile when
- * none is given; sampled once per process and profile.
+ * none is given; sampled once per process for each version of the profile (path, size and
+ * modification time), so a plant profile replaced while `watch` runs is sampled anew. A failed
+ * sampling is not remembered.
  */
-export function separationTable(cmykProfile: string | undefined): Promise<SeparationTable> {
-  const key = cmykProfile ?? '';
+export async function separationTable(cmykProfile: string | undefined): Promise<SeparationTable> {
+  const key = cmykProfile ? await fileVersion(cmykProfile) : '';
   let table = tables.get(key);
   if (!table) {
     table = sampleTable(cmykProfile);
     tables.set(key, table);
+    table.catch(() => tables.delete(key));
   }
   return table;
+}
+
+async function fileVersion(file: string): Promise<string> {
+  const { size, mtimeMs } = await stat(file);
+  return `${file}\0${size}\0${mtimeMs}`;
 }
 
 async function sampleTable(cmykProfile: string | undefined): Promise<SeparationTable> {

@@ -7,9 +7,10 @@ import { BanmianError } from '../errors.js';
 import { closestMatch } from '../manifest/did-you-mean.js';
 import { resolveInside } from '../manifest/paths.js';
 import { parseOrThrow, throwFirstProblem } from '../manifest/problems.js';
-import { readYamlSource } from '../manifest/yaml-source.js';
+import { positionOfPath, readYamlSource, type YamlSource } from '../manifest/yaml-source.js';
 import { fontChoiceProblem } from '../fonts/registry.js';
 import type { Problem } from '../manifest/problems.js';
+import { checkOutputProfile } from './icc.js';
 import { checkTemplateGeometry, templateSchema, type TemplateData } from './schema.js';
 import type { Template } from './types.js';
 
@@ -72,10 +73,16 @@ async function readTemplate(file: string, name: string): Promise<Template> {
   const data = parseOrThrow(templateSchema, source, 'template');
   const problems = [...checkTemplateGeometry(data), ...checkTemplateFonts(data)];
   if (problems.length > 0) throwFirstProblem(source, problems);
-  const iccProfile = data.iccProfile
-    ? await resolveInside(path.dirname(file), data.iccProfile, { what: 'ICC profile', where: { file, field: 'iccProfile' } })
-    : undefined;
+  const iccProfile = data.iccProfile ? await outputProfile(source, data.iccProfile) : undefined;
   return { name, file, ...data, iccProfile };
+}
+
+/** The template's CMYK output profile, resolved beside it and checked to be one. */
+async function outputProfile(source: YamlSource, written: string): Promise<string> {
+  const where = { file: source.file, line: positionOfPath(source, ['iccProfile']).line, field: 'iccProfile' };
+  const file = await resolveInside(path.dirname(source.file), written, { what: 'ICC profile', where });
+  await checkOutputProfile(file, where);
+  return file;
 }
 
 async function locateTemplate(nameOrPath: string, manifestDir: string): Promise<{ file: string; name: string }> {

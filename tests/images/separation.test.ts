@@ -1,4 +1,7 @@
 /** The sampled CMYK separation against libvips' own, and the TIFF that carries its pixels. */
+import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +27,7 @@ function totalInk(cmyk: Uint8Array, pixel: number): number {
 describe('sampled separation', () => {
   it('matches libvips within a level or two on colours between the grid points', async () => {
     const table = await separationTable(PROFILE);
-    // a pseudo-random spread of colours, none of them on the grid
+    // a pseudo-random spread of colours, nearly all of them between grid points
     const count = 4096;
     const rgb = new Uint8Array(count * 3);
     for (let i = 0; i < rgb.length; i += 1) rgb[i] = (i * 97 + ((i * i) % 13)) % 256;
@@ -47,22 +50,41 @@ describe('sampled separation', () => {
     expect(separate(rgb, table)).toEqual(await libvipsSeparation(rgb, 5, 1));
   });
 
-  it('never uses more ink than the darkest grid colour around it (property)', async () => {
+  it('never uses more ink than the darkest corner of its grid cell, plus one level of rounding (property)', async () => {
     const table = await separationTable(PROFILE);
-    const gridPoints = table.cmyk.length / 4;
-    let limit = 0;
-    for (let p = 0; p < gridPoints; p += 1) limit = Math.max(limit, totalInk(table.cmyk, p));
+    const grid = Math.round(Math.cbrt(table.cmyk.length / 4));
+    const step = 255 / (grid - 1);
+    const cell = (v: number): number => Math.min(Math.floor(v / step), grid - 2);
+    const cornerInk = (r: number, g: number, b: number): number => totalInk(table.cmyk, (r * grid + g) * grid + b);
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 3, maxLength: 300 }), (bytes) => {
         const rgb = bytes.subarray(0, bytes.length - (bytes.length % 3));
         const cmyk = separate(rgb, table);
         for (let p = 0; p < rgb.length / 3; p += 1) {
-          // a weighted mean of grid colours, rounded per channel: at most 2 levels over
-          if (totalInk(cmyk, p) > limit + 2) return false;
+          const [r, g, b] = [cell(rgb[p * 3] ?? 0), cell(rgb[p * 3 + 1] ?? 0), cell(rgb[p * 3 + 2] ?? 0)];
+          let darkest = 0;
+          for (const dr of [0, 1]) for (const dg of [0, 1]) for (const db of [0, 1]) darkest = Math.max(darkest, cornerInk(r + dr, g + dg, b + db));
+          if (totalInk(cmyk, p) > darkest + 1) return false;
         }
         return true;
       }),
     );
+  });
+
+  it('samples a profile again when it is replaced under the same name (watch)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'banmian-separation-'));
+    try {
+      const plant = path.join(dir, 'plant.icc');
+      copyFileSync(PROFILE, plant);
+      const first = await separationTable(plant);
+      expect(await separationTable(plant)).toBe(first);
+      utimesSync(plant, new Date(), new Date(Date.now() + 5000));
+      const second = await separationTable(plant);
+      expect(second).not.toBe(first);
+      expect(second.cmyk).toEqual(first.cmyk);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('wraps CMYK pixels in a TIFF that sharp reads back as the same CMYK', async () => {

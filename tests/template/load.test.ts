@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/manifest/load.js';
 import { listTemplateNames, loadTemplate, templatesDir } from '../../src/template/load.js';
 import type { Template } from '../../src/template/types.js';
+import { defaultOutputProfile } from '../../src/render/output-profile.js';
 import { mmToPt } from '../../src/units.js';
 import { inputFailure } from '../support/input-failure.js';
 
@@ -142,6 +143,39 @@ describe('template files', () => {
     const dir = await folder({ 'keep.txt': '' });
     const error = await inputFailure(loadTemplate(written, dir));
     expect(error.code).toBe(code);
+  });
+
+  describe('iccProfile', () => {
+    /** A 128-byte ICC header: class, colour space, and the `acsp` signature. */
+    const iccHeader = (profileClass: string, space: string): Buffer => {
+      const header = Buffer.alloc(128);
+      header.write(profileClass, 12, 'latin1');
+      header.write(space, 16, 'latin1');
+      header.write('acsp', 36, 'latin1');
+      return header;
+    };
+    const withProfile = async (content: Buffer): Promise<string> => {
+      const dir = await folder({ 'house.yaml': `${MINIMAL}iccProfile: plant.icc\n` });
+      await writeFile(path.join(dir, 'plant.icc'), content);
+      return dir;
+    };
+
+    it('loads a CMYK output profile beside the template', async () => {
+      const dir = await withProfile(await readFile(defaultOutputProfile().file));
+      expect((await loadTemplate('house.yaml', dir)).iccProfile).toBe(path.join(dir, 'plant.icc'));
+    });
+
+    it.each([
+      ['a text file', Buffer.from('not a profile at all, just some text '.repeat(8)), /is not an ICC profile/],
+      ['an RGB display profile', iccHeader('mntr', 'RGB '), /is a RGB profile, not CMYK/],
+      ['a CMYK device-link', iccHeader('link', 'CMYK'), /not an output \(printer\) profile/],
+    ])('refuses %s, naming the template line', async (_what, content, message) => {
+      const dir = await withProfile(content);
+      const error = await inputFailure(loadTemplate('house.yaml', dir));
+      expect(error.code).toBe('bad-icc-profile');
+      expect(error.message).toMatch(message);
+      expect(error.location).toMatchObject({ file: path.join(dir, 'house.yaml'), line: MINIMAL.split('\n').length, field: 'iccProfile' });
+    });
   });
 
   interface BadCase {
