@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const repsAt = process.argv.indexOf('--reps');
-const reps = repsAt >= 0 ? Number(process.argv[repsAt + 1]) : 5;
+const reps = repsAt >= 0 ? Number(process.argv[repsAt + 1]) || 5 : 5;
 const MODULES = [
   'commander', 'yaml', 'zod', 'fontkit', 'pdfkit', 'sharp', 'pdf-lib', 'pdf-parse', 'piscina', 'chokidar', 'cli-progress',
   './dist/manifest/load.js', './dist/layout/pages.js', './dist/render/pdf.js', './dist/pipeline.js', './dist/cli/main.js',

@@ -11,8 +11,9 @@ import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { isVariationSelector } from '../text/classes.js';
-import { normalizeText } from '../text/normalize.js';
-import { isSubheadLine } from '../text/segment.js';
+import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
+import { segmentBody } from '../text/segment.js';
+import { BYLINE_MARK } from '../text/zh-hans.js';
 import type { FontFace } from '../text/font-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, loadFontFace, nearestWeightKey } from './registry.js';
 
@@ -51,8 +52,7 @@ export function issueFontBook(issue: Issue, template: Template): FontBook {
     const key = fontKey(style.family, style.weight);
     const chars = uses.get(key) ?? new Map<string, Use>();
     uses.set(key, chars);
-    // As set: normalising brings in the marks the composer draws (，“” —— …… and the like).
-    for (const char of normalizeText(text.text)) {
+    for (const char of text.text) {
       if (!chars.has(char) && !needsNoGlyph(char)) chars.set(char, { char, text });
     }
   }
@@ -107,14 +107,18 @@ function missingGlyph({ char, text }: Use, tried: readonly string[]): BanmianErr
   );
 }
 
-/** Every text of the issue with the style that sets it. Body lines keep their own line numbers. */
+/**
+ * Every text of the issue as it will be set (normalised: the full-width marks, dashes and
+ * ellipses the composer draws, the byline mark, the credit's brackets), with the style that sets
+ * it. Body paragraphs name the line they start on.
+ */
 function* styledTexts(issue: Issue): Generator<StyledText> {
   const at = (line: number | undefined, field: string): ErrorLocation => ({ file: issue.file, line, field });
-  for (const field of ['publication', 'issue'] as const) yield { text: issue[field], role: 'runningHead', where: at(issue.fieldLines?.[field], field) };
+  for (const field of ['publication', 'issue'] as const) yield { text: normalizeText(issue[field]), role: 'runningHead', where: at(issue.fieldLines?.[field], field) };
   for (const page of issue.pages) {
     const pageField = (name: 'section' | 'editor'): ErrorLocation => at(page.fieldLines?.[name] ?? page.origin.line, `${page.origin.field}.${name}`);
-    if (page.section !== undefined) yield { text: page.section, role: 'runningHead', where: pageField('section') };
-    if (page.editor !== undefined) yield { text: page.editor, role: 'pageEditor', where: pageField('editor') };
+    if (page.section !== undefined) yield { text: normalizeText(page.section), role: 'runningHead', where: pageField('section') };
+    if (page.editor !== undefined) yield { text: normalizeText(page.editor), role: 'pageEditor', where: pageField('editor') };
     for (const article of page.articles) yield* articleTexts(issue, article);
   }
 }
@@ -126,21 +130,22 @@ function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
     line: article.fieldLines?.[name] ?? article.origin.line,
     field: `${article.origin.field}.${name}`,
   });
+  const asSet = { kicker: normalizeText, headline: normalizeHeadline, subhead: normalizeText, byline: (b: string) => `${BYLINE_MARK}${normalizeByline(b)}` };
   for (const name of ['kicker', 'headline', 'subhead', 'byline'] as const) {
     const text = article[name];
-    if (text !== undefined) yield { text, role: name, where: fieldAt(name), article: label };
+    if (text !== undefined) yield { text: asSet[name](text), role: name, where: fieldAt(name), article: label };
   }
-  if (article.source !== undefined) yield { text: article.source, role: 'body', where: fieldAt('source'), article: label };
+  if (article.source !== undefined) yield { text: sourceCredit(article.source), role: 'body', where: fieldAt('source'), article: label };
   const { file, line, field } = article.bodySource;
-  for (const [index, text] of article.body.split('\n').entries()) {
-    const role = isSubheadLine(text) ? 'bodySubhead' : 'body';
-    yield { text, role, where: { file, line: line + index, field }, article: label };
+  for (const paragraph of segmentBody(article.body)) {
+    const role = paragraph.kind === 'subhead' ? 'bodySubhead' : 'body';
+    yield { text: paragraph.text, role, where: { file, line: line + paragraph.lineOffset, field }, article: label };
   }
   for (const photo of article.photos) {
     for (const name of ['caption', 'credit'] as const) {
       const text = photo[name];
       const line = photo.fieldLines?.[name] ?? photo.source.line;
-      if (text !== undefined) yield { text, role: name, where: { file: issue.file, line, field: `${photo.source.field}.${name}` }, article: label };
+      if (text !== undefined) yield { text: normalizeText(text), role: name, where: { file: issue.file, line, field: `${photo.source.field}.${name}` }, article: label };
     }
   }
 }

@@ -6,22 +6,22 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BanmianError } from '../errors.js';
 
-export const DEFAULT_OUTPUT_FOLDER = 'out';
+const DEFAULT_OUTPUT_FOLDER = 'out';
 
 /** The PDF's file name for a manifest: `gongyi-2024-11-26.yaml` → `gongyi-2024-11-26.pdf`. */
-export function pdfName(manifest: string): string {
+function pdfFileName(manifest: string): string {
   return `${path.basename(manifest).replace(/\.ya?ml$/i, '')}.pdf`;
 }
 
 export function defaultOutput(manifest: string): string {
-  return path.join(DEFAULT_OUTPUT_FOLDER, pdfName(manifest));
+  return path.join(DEFAULT_OUTPUT_FOLDER, pdfFileName(manifest));
 }
 
 /** FOLDER/NAME.pdf for each manifest; refuses two manifests that would overwrite each other. */
 export function outputsInFolder(manifests: readonly string[], folder: string, hint: string): string[] {
   const byOutput = new Map<string, string>();
   return manifests.map((manifest) => {
-    const output = path.join(folder, pdfName(manifest));
+    const output = path.join(folder, pdfFileName(manifest));
     const other = byOutput.get(output);
     if (other) throw new BanmianError('duplicate-output', 'input', `${other} and ${manifest} would both be written to ${output}`, {}, hint);
     byOutput.set(output, manifest);

@@ -198,7 +198,7 @@ function boxOf(unit: TextUnit, face: FontFace): Box {
     endPriority: blanks.endPriority,
     content: countsForOrphan(unit),
     hangable: mayHang(unit),
-    glyphs: placeGlyphs(shaped.glyphs, fixed),
+    glyphs: glyphsInBox(shaped.glyphs, fixed),
   };
 }
 
@@ -206,7 +206,7 @@ function boxOf(unit: TextUnit, face: FontFace): Box {
  * Glyph offsets inside a box: at their own advances, or, for a fixed-width unit, spread over
  * equal cells with each glyph centred in its cell (the ½-em interpunct, the 1-em ？！ pair).
  */
-function placeGlyphs(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): readonly BoxGlyph[] {
+function glyphsInBox(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): readonly BoxGlyph[] {
   const cell = fixedEm === undefined ? 0 : fixedEm / glyphs.length;
   let x = 0;
   return glyphs.map((g, i) => {

@@ -62,7 +62,7 @@ export function justifyLine(
     stretch(items, span, gapWidth, target - natural);
   }
   const used = lineWidth(items, span, fit);
-  const justified = Math.abs(used - target) < 1e-9 && (align === 'justify' || used > measure);
+  const justified = Math.abs(used - target) < 1e-9 && (align === 'justify' || used > measure + 1e-9);
   const offsetEm = justified ? 0 : alignOffset(align, measure - used);
   return { offsetEm, widthEm: used, justified, startCut, endCut, gapWidth };
 }

@@ -17,7 +17,7 @@ export interface Paragraph {
 }
 
 /** Whether a body line is an in-body subhead (`## 标题`). */
-export function isSubheadLine(line: string): boolean {
+function isSubheadLine(line: string): boolean {
   return /^\s*##\s/.test(line);
 }
 

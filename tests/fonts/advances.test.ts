@@ -17,8 +17,28 @@ describe('hmtx advance widths', () => {
     expect(ids.map((id) => advances?.(id))).toEqual(ids.map((id) => font.getGlyph(id).advanceWidth));
   });
 
-  it('leaves a font without an hmtx table to fontkit', () => {
-    // a bare sfnt header with no tables at all
-    expect(readAdvanceWidths(new Uint8Array(12))).toBeUndefined();
+  it('leaves what it cannot read plainly to fontkit: no tables, not an sfnt, a truncated file, a variable font', () => {
+    const sfnt = (tags: readonly string[]): Uint8Array => {
+      const data = new Uint8Array(12 + tags.length * 16 + 64);
+      const view = new DataView(data.buffer);
+      view.setUint32(0, 0x00010000);
+      view.setUint16(4, tags.length);
+      tags.forEach((tag, i) => {
+        for (let k = 0; k < 4; k += 1) view.setUint8(12 + i * 16 + k, tag.charCodeAt(k));
+        view.setUint32(12 + i * 16 + 8, 12 + tags.length * 16);
+        view.setUint32(12 + i * 16 + 12, 40);
+      });
+      view.setUint16(12 + tags.length * 16 + 34, 1); // numberOfHMetrics of the hhea all records point at
+      return data;
+    };
+    expect(readAdvanceWidths(sfnt(['hhea', 'hmtx']))).toBeDefined();
+    expect(readAdvanceWidths(sfnt([]))).toBeUndefined();
+    expect(readAdvanceWidths(sfnt(['hhea', 'hmtx', 'fvar']))).toBeUndefined();
+    const woff = sfnt(['hhea', 'hmtx']);
+    new DataView(woff.buffer).setUint32(0, 0x774f4646); // 'wOFF'
+    expect(readAdvanceWidths(woff)).toBeUndefined();
+    expect(readAdvanceWidths(sfnt(['hhea', 'hmtx']).subarray(0, 40))).toBeUndefined();
+    const data = readFileSync(fontFile('serif-400'));
+    expect(readAdvanceWidths(data.subarray(0, data.length >> 1))).toBeUndefined();
   });
 });
