@@ -8,6 +8,7 @@ import type { Article } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { segmentBody } from '../text/segment.js';
+import { breaksInsideQuotation } from '../text/display-break.js';
 import { BYLINE_MARK } from '../text/zh-hans.js';
 import { baselineInSlot } from './grid.js';
 import { setText, stackLines, type BlockLine, type FontBook, type StyleRole, type TextSet } from './set-text.js';
@@ -55,6 +56,8 @@ const SECONDARY_DECK_SCALE = 0.85;
 const HEADLINE_STEP = 0.9;
 const MIN_HEADLINE_SCALE = 0.5;
 const MAX_HEADLINE_LINES = 2;
+/** How many steps smaller a headline may go to keep a quotation on one line. */
+const QUOTE_STEPS = 2;
 
 /** The headline group at a module width, centred vertically in whole grid lines. */
 export function buildHead(
@@ -85,14 +88,26 @@ export function buildHead(
   return { lines: lines.map((l) => ({ ...l, baselineDy: l.baselineDy + pad })), heightLines };
 }
 
-/** The headline set at its graded size, stepped down until it takes at most two lines. */
+/**
+ * The headline at its graded size, stepped down until it takes at most two lines; then, by up to
+ * QUOTE_STEPS more, while its line break falls inside a quotation or title: an editor sets
+ * “慈善+社工+志愿者” a size smaller rather than split it. When no size frees it, the largest
+ * size that fits stands.
+ */
 function fitHeadline(headline: string, widthPt: number, env: LayoutEnv, prominence: Prominence): TextSet {
   const text = normalizeHeadline(headline);
+  const at = (scale: number): TextSet => setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
+  const fits = (set: TextSet): boolean => set.lines.length <= MAX_HEADLINE_LINES;
+  const splitsQuotation = (set: TextSet): boolean => breaksInsideQuotation(set.lines.map((line) => line.text));
   let scale = prominence === 'lead' ? 1 : SECONDARY_HEADLINE_SCALE;
-  let set = setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
-  while (set.lines.length > MAX_HEADLINE_LINES && scale * HEADLINE_STEP >= MIN_HEADLINE_SCALE) {
+  let set = at(scale);
+  while (!fits(set) && scale * HEADLINE_STEP >= MIN_HEADLINE_SCALE) {
     scale *= HEADLINE_STEP;
-    set = setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
+    set = at(scale);
+  }
+  for (let step = 1; step <= QUOTE_STEPS && fits(set) && splitsQuotation(set) && scale * HEADLINE_STEP ** step >= MIN_HEADLINE_SCALE; step += 1) {
+    const smaller = at(scale * HEADLINE_STEP ** step);
+    if (fits(smaller) && !splitsQuotation(smaller)) return smaller;
   }
   return set;
 }

@@ -69,11 +69,27 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
 function quoteDepths(boxes: readonly Box[]): number[] {
   let depth = 0;
   return boxes.map((box) => {
-    for (const g of box.glyphs) {
-      const cls = charClass(g.text);
-      if (cls === 'opening') depth += 1;
-      else if (cls === 'closing') depth = Math.max(0, depth - 1);
-    }
+    for (const g of box.glyphs) depth = depthAfter(g.text, depth);
     return depth;
   });
+}
+
+/** Whether text set in these lines breaks inside a quotation, title or bracket (“…” 《…》 （…）). */
+export function breaksInsideQuotation(lineTexts: readonly string[]): boolean {
+  let depth = 0;
+  return lineTexts.some((text, i) => {
+    depth = depthAfter(text, depth);
+    return i < lineTexts.length - 1 && depth > 0;
+  });
+}
+
+/** The nesting of quotations and brackets after `text`, starting at `depth`. */
+function depthAfter(text: string, depth: number): number {
+  let d = depth;
+  for (const ch of text) {
+    const cls = charClass(ch);
+    if (cls === 'opening') d += 1;
+    else if (cls === 'closing') d = Math.max(0, d - 1);
+  }
+  return d;
 }

@@ -2,6 +2,7 @@
 // lines as first fit needs, at phrase boundaries, outside quotations, in lines of even length.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { breaksInsideQuotation } from '../../src/text/display-break.js';
 import { compose, lineTexts } from './compose-harness.js';
 
 const DISPLAY = { preferSpaceBreaks: true, align: 'left' as const, avoidOrphans: false };
@@ -43,5 +44,21 @@ describe('display breaking', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('breaksInsideQuotation', () => {
+  it.each([
+    [['安徽凤阳：探索建立“慈善+', '社工+志愿者”联动服务模式'], true],
+    [['安徽凤阳：探索建立', '“慈善+社工+志愿者”联动服务模式'], false],
+    [['读《社会工作', '概论》有感'], true],
+    [['（据新华社）', '下一行'], false],
+    [['一行也不会断在引号里“…”'], false],
+  ])('%j → %s', (lines, expected) => {
+    expect(breaksInsideQuotation(lines)).toBe(expected);
+  });
+
+  it('agrees with the display breaker: a headline it breaks outside the quotation is not flagged', () => {
+    expect(breaksInsideQuotation(lineTexts('持续推进“红纽扣医务社工项目”建设', 12, DISPLAY))).toBe(false);
   });
 });
