@@ -5,6 +5,7 @@ import path from 'node:path';
 import { forcedBreaks } from './check/diagnose.js';
 import { BanmianError } from './errors.js';
 import { issueFontBook } from './fonts/coverage.js';
+import { fontKey, prefetchFonts } from './fonts/registry.js';
 import { probePhotos } from './images/probe.js';
 import { layoutIssue, type IssueLayout, type Overset } from './layout/pages.js';
 import { loadIssue } from './manifest/load.js';
@@ -51,11 +52,13 @@ export interface LaidOutIssue {
 export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
   const issue = await loadIssue(manifestPath);
   const template = await loadTemplate(issue.template, path.dirname(issue.file));
-  const sizes = await probePhotos(issue);
+  // The template's fonts are read while the text is checked against them and the photos are
+  // probed. Before layout, a character no configured font has fails, naming its manifest line.
+  void prefetchFonts(Object.values(template.styles).map((style) => fontKey(style.family, style.weight)));
+  const [sizes, fonts] = await Promise.all([probePhotos(issue), issueFontBook(issue, template)]);
   const layout = layoutIssue(issue, {
     template,
-    // Before layout: a character no configured font has fails here, naming its manifest line.
-    fonts: issueFontBook(issue, template),
+    fonts,
     photoSize: (file) => {
       const size = sizes.get(file);
       if (!size) throw new Error(`photo not probed: ${file}`);

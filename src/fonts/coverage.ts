@@ -15,7 +15,7 @@ import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from 
 import { segmentBody } from '../text/segment.js';
 import { BYLINE_MARK } from '../text/zh-hans.js';
 import type { FontFace } from '../text/font-face.js';
-import { fallbackFamilies, fontKey, fontOfKey, loadFontFace, nearestWeightKey } from './registry.js';
+import { fallbackFamilies, fontKey, fontOfKey, forgetUnparsedFonts, loadFontFace, nearestWeightKey, prefetchFonts } from './registry.js';
 
 type Role = keyof Template['styles'];
 
@@ -44,8 +44,12 @@ const INVISIBLE: Readonly<Record<number, string>> = {
   0x2060: 'WORD JOINER',
 };
 
-/** The font book for laying out `issue`: each style's own font, or its fallback. Throws for a character no font has. */
-export function issueFontBook(issue: Issue, template: Template): FontBook {
+/**
+ * The font book for laying out `issue`: each style's own font, or its fallback. Rejects with a
+ * BanmianError for a character no font has. The faces' files are read in the background (see
+ * prefetchFonts); any read ahead for a style the issue does not use are let go.
+ */
+export async function issueFontBook(issue: Issue, template: Template): Promise<FontBook> {
   const uses = new Map<string, Map<string, Use>>(); // font key → character → first use
   for (const text of styledTexts(issue)) {
     const style = template.styles[text.role];
@@ -56,11 +60,13 @@ export function issueFontBook(issue: Issue, template: Template): FontBook {
       if (!chars.has(char) && !needsNoGlyph(char)) chars.set(char, { char, text });
     }
   }
+  await prefetchFonts(uses.keys());
   const substitutes = new Map<string, string>();
   for (const [key, chars] of uses) {
     const substitute = chooseFont(key, [...chars.values()]);
     if (substitute !== key) substitutes.set(key, substitute);
   }
+  forgetUnparsedFonts();
   return (family, weight) => {
     const key = fontKey(family, weight);
     return loadFontFace(substitutes.get(key) ?? key);

@@ -6,6 +6,7 @@
 /// <reference types="node" />
 // (TypeScript 6 no longer includes @types/node by default; tsconfig has no `types` entry.)
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
@@ -113,11 +114,49 @@ export function glyphAdvances(key: string): AdvanceWidths {
   return loadedFont(key).advances;
 }
 
+/** Font files being read ahead by `prefetchFonts`, until they are parsed or let go. */
+const readingAhead = new Map<string, Promise<Buffer | undefined>>();
+const readAhead = new Map<string, Buffer>();
+
+/**
+ * Reads the files of these fonts in the background (libuv's threads), so that a build can parse
+ * its manifest's text and probe its photos meanwhile instead of waiting for 10–14 MB per face when
+ * layout first asks for it. Resolves when they are read; fonts already parsed are skipped, and a
+ * file that cannot be read is left for the parse to report.
+ */
+export async function prefetchFonts(keys: Iterable<string>): Promise<void> {
+  const reads = [...new Set(keys)]
+    .filter((key) => !fonts.has(key))
+    .map((key) => {
+      let reading = readingAhead.get(key);
+      if (!reading) {
+        reading = readFile(fontFile(key)).then(
+          (data) => {
+            if (readingAhead.has(key)) readAhead.set(key, data);
+            return data;
+          },
+          () => undefined,
+        );
+        readingAhead.set(key, reading);
+      }
+      return reading;
+    });
+  await Promise.all(reads);
+}
+
+/** Lets go of fonts read ahead but never parsed (a template style the issue does not use). */
+export function forgetUnparsedFonts(): void {
+  readingAhead.clear();
+  readAhead.clear();
+}
+
 function loadedFont(key: string): LoadedFont {
   let loaded = fonts.get(key);
   if (!loaded) {
     const file = fontFile(key);
-    const data = readFileSync(file);
+    const data = readAhead.get(key) ?? readFileSync(file);
+    readAhead.delete(key);
+    readingAhead.delete(key);
     const parsed = create(data);
     if (!('layout' in parsed)) {
       throw new BanmianError('unknown-font', 'input', `${file} is a font collection, not a single font`, { file });

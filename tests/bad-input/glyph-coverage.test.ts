@@ -30,7 +30,7 @@ async function variant(name: string, from: string, to: string): Promise<string> 
   return file;
 }
 
-async function fontBookFor(file: string): Promise<ReturnType<typeof issueFontBook>> {
+async function fontBookFor(file: string): ReturnType<typeof issueFontBook> {
   const issue = await loadIssue(file);
   return issueFontBook(issue, await loadTemplate(issue.template, path.dirname(file)));
 }
