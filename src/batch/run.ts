@@ -6,8 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { Piscina } from 'piscina';
-import { describeFailure } from '../cli/failure.js';
-import { failedEntry } from '../cli/report.js';
+import { describeFailure, failedEntry } from '../report/failure.js';
 import { temporaryPath } from '../output/atomic-write.js';
 import { outputsInFolder } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';

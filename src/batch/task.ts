@@ -1,7 +1,7 @@
 /** What the batch sends to a worker and gets back: plain data, since errors do not survive the thread boundary. */
 import type { BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
-import type { FailedEntry } from '../cli/report.js';
+import type { FailedEntry } from '../report/failure.js';
 
 export interface BatchTask {
   /** absolute path of the manifest */

@@ -3,8 +3,7 @@
  * worker parses the 15 MB CJK fonts once and reuses them for every issue it builds.
  */
 import { existsSync } from 'node:fs';
-import { describeFailure } from '../cli/failure.js';
-import { failedEntry } from '../cli/report.js';
+import { describeFailure, failedEntry } from '../report/failure.js';
 import { buildIssue } from '../pipeline.js';
 import { fingerprint } from './fingerprint.js';
 import type { BatchResult, BatchTask } from './task.js';

@@ -8,7 +8,8 @@ import { buildIssue, type BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { issueFailure, type DebugOption } from './failure.js';
 import { formatBytes } from './format.js';
-import { failedEntry, printJsonReport } from './report.js';
+import { failedEntry } from '../report/failure.js';
+import { printJsonReport } from './report.js';
 
 interface BuildFlags {
   readonly output?: string;

@@ -7,7 +7,8 @@ import type { RenderProfile } from '../render/page-boxes.js';
 import { coloursFor, type Colours } from './colour.js';
 import { issueFailure, type DebugOption } from './failure.js';
 import { plural } from './format.js';
-import { failedEntry, printJsonReport, type ErrorEntry, type FailedEntry } from './report.js';
+import { failedEntry, type ErrorEntry, type FailedEntry } from '../report/failure.js';
+import { printJsonReport } from './report.js';
 
 interface CheckFlags {
   readonly profile: RenderProfile;

@@ -1,14 +1,8 @@
 /**
- * How a failure reaches the terminal: a BanmianError in one or two lines with its exit status;
- * anything else is a bug, said so plainly. Stacks only with --debug.
+ * How a failure reaches the terminal: its description (src/report/failure.ts) on stderr, the
+ * stack only with --debug.
  */
-import { isBanmianError } from '../errors.js';
-
-export function describeFailure(error: unknown): { message: string; status: 1 | 2 } {
-  if (isBanmianError(error)) return { message: error.format(), status: error.exitStatus };
-  const message = error instanceof Error ? error.message : String(error);
-  return { message: `internal error: ${message} (this is a bug in banmian; rerun with --debug and report it)`, status: 1 };
-}
+import { describeFailure } from '../report/failure.js';
 
 /** Writes the failure to stderr (with its stack under --debug) and returns its exit status. */
 export function reportFailure(error: unknown, debug: boolean): 1 | 2 {

@@ -4,7 +4,7 @@ import { defaultOutput } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { watchIssue, type RebuildEvent } from '../watch/watch.js';
 import { coloursFor, type Colours } from './colour.js';
-import { describeFailure } from './failure.js';
+import { describeFailure } from '../report/failure.js';
 
 interface WatchFlags {
   readonly output?: string;
