@@ -13,7 +13,7 @@ import type { Issue } from './manifest/types.js';
 import { writeFileAtomic } from './output/atomic-write.js';
 import { defaultOutput } from './output/paths.js';
 import { renderPdf, type RenderProfile } from './render/pdf.js';
-import { renderSetup } from './render/setup.js';
+import { profileWarnings, renderOptions } from './render/setup.js';
 import { loadTemplate } from './template/load.js';
 import type { Template } from './template/types.js';
 
@@ -88,8 +88,8 @@ function articleCount(issue: Issue): number {
 export async function renderIssue(laidOut: LaidOutIssue, profile: RenderProfile): Promise<{ pdf: Buffer; warnings: readonly BuildWarning[] }> {
   const { issue, template, layout } = laidOut;
   if (layout.overset.length > 0) throw oversetError(issue, layout.overset);
-  const setup = await renderSetup(issue, template, layout.frames, profile);
-  return { pdf: await renderPdf(layout.frames, setup.options), warnings: setup.warnings };
+  const warnings = profileWarnings(layout.frames, template, profile);
+  return { pdf: await renderPdf(layout.frames, await renderOptions(issue, template, profile)), warnings };
 }
 
 export async function buildIssue(manifestPath: string, options: BuildOptions = {}): Promise<BuildReport> {
@@ -143,14 +143,13 @@ export interface CheckReport {
 export async function checkIssue(manifestPath: string, options: { readonly profile?: RenderProfile } = {}): Promise<CheckReport> {
   const profile = options.profile ?? 'print';
   const { issue, template, layout } = await layOut(manifestPath);
-  const setup = await renderSetup(issue, template, layout.frames, profile);
   return {
     manifest: issue.file,
     profile,
     pages: layout.frames.pages.length,
     articles: articleCount(issue),
     overset: layout.overset,
-    warnings: [...setup.warnings, ...forcedBreaks(layout)],
+    warnings: [...profileWarnings(layout.frames, template, profile), ...forcedBreaks(layout)],
     ok: layout.overset.length === 0,
   };
 }
