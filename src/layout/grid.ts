@@ -3,6 +3,7 @@
  * column, so baselines align across the page (cjk-typography.md §7). Everything inserted into a
  * column takes whole grid lines.
  */
+import { typeArea } from '../template/geometry.js';
 import type { Template } from '../template/types.js';
 import { mmToPt } from '../units.js';
 
@@ -31,33 +32,13 @@ export interface PageGrid {
 const EM_BOX_ASCENT = 0.88;
 
 export function pageGrid(template: Template, pageNumber: number): PageGrid {
-  const { margins } = template;
-  const pageWidthPt = mmToPt(template.pageWidthMm);
-  const pageHeightPt = mmToPt(template.pageHeightMm);
-  const gutter = mmToPt(template.gutterMm);
-  const columns = template.columns;
+  const area = typeArea(template);
   const recto = pageNumber % 2 === 1;
-  const typeLeft = mmToPt(recto ? margins.insideMm : margins.outsideMm);
-  const typeWidth = pageWidthPt - mmToPt(margins.insideMm + margins.outsideMm);
-  const headTop = mmToPt(margins.topMm);
-  const typeTop = headTop + mmToPt(template.runningHeadMm);
-  const footTop = pageHeightPt - mmToPt(margins.bottomMm + template.footMm);
-  const pitch = template.styles.body.leadingPt;
   return {
-    pageWidthPt,
-    pageHeightPt,
-    typeLeft,
-    typeTop,
-    typeWidth,
-    columns,
-    columnWidth: (typeWidth - gutter * (columns - 1)) / columns,
-    gutter,
-    pitch,
-    // A hair of tolerance: templates are designed to hold an exact number of lines.
-    lines: Math.floor((footTop - typeTop) / pitch + 1e-6),
+    ...area,
+    typeLeft: mmToPt(recto ? template.margins.insideMm : template.margins.outsideMm),
+    columns: template.columns,
     bodySizePt: template.styles.body.sizePt,
-    headTop,
-    footTop,
   };
 }
 

@@ -5,8 +5,8 @@
  */
 
 import { z } from 'zod';
-import { mmToPt } from '../units.js';
 import type { Problem } from '../manifest/problems.js';
+import { typeArea } from './geometry.js';
 
 const lengthMm = z.number().nonnegative();
 const positiveMm = z.number().positive();
@@ -73,23 +73,12 @@ export const templateSchema = z.strictObject({
 
 export type TemplateData = z.output<typeof templateSchema>;
 
-/** Width of one column in pt: the measure every body line is set to. */
-export function columnMeasurePt(data: TemplateData): number {
-  const typeWidthMm = data.pageWidthMm - data.margins.insideMm - data.margins.outsideMm;
-  return mmToPt((typeWidthMm - (data.columns - 1) * data.gutterMm) / data.columns);
-}
-
-/** Height of the body-text grid in pt: type area less running head and foot. */
-export function gridHeightPt(data: TemplateData): number {
-  const { margins } = data;
-  return mmToPt(data.pageHeightMm - margins.topMm - margins.bottomMm - data.runningHeadMm - data.footMm);
-}
-
 /** Checks across fields: the page must leave room for the grid, areas must lie on it. */
 export function checkTemplateGeometry(data: TemplateData): Problem[] {
   const problems: Problem[] = [];
   const body = data.styles.body;
-  if (columnMeasurePt(data) < body.sizePt) {
+  const grid = typeArea(data);
+  if (grid.columnWidth < body.sizePt) {
     problems.push({
       code: 'bad-geometry',
       path: ['columns'],
@@ -105,8 +94,7 @@ export function checkTemplateGeometry(data: TemplateData): Problem[] {
       hint: 'Chinese body text needs 1.5–1.6 × its size',
     });
   }
-  const linesPerColumn = Math.floor(gridHeightPt(data) / body.leadingPt + 1e-6);
-  if (linesPerColumn < 1) {
+  if (grid.lines < 1) {
     problems.push({
       code: 'bad-geometry',
       path: ['margins'],
@@ -130,12 +118,12 @@ export function checkTemplateGeometry(data: TemplateData): Problem[] {
       });
     }
     const lastLine = area.line + (area.lines ?? 1);
-    if (linesPerColumn >= 1 && lastLine > linesPerColumn) {
+    if (grid.lines >= 1 && lastLine > grid.lines) {
       problems.push({
         code: 'bad-area',
         path: ['areas', index, area.lines === undefined ? 'line' : 'lines'],
-        message: `area "${area.name}" ends at grid line ${lastLine}, but a column has ${linesPerColumn} lines`,
-        hint: `keep line + lines within ${linesPerColumn}`,
+        message: `area "${area.name}" ends at grid line ${lastLine}, but a column has ${grid.lines} lines`,
+        hint: `keep line + lines within ${grid.lines}`,
       });
     }
   });
