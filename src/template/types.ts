@@ -1,6 +1,6 @@
 /** A page template after loading: sizes in mm and pt as named, styles resolved to font keys. */
-
-export type Align = 'justify' | 'left' | 'center' | 'right';
+import type { Align } from '../text/justify.js';
+import type { KinsokuLevel } from '../text/zh-hans.js';
 
 export interface TextStyle {
   /** family name in the font registry (`fonts/families.yaml`), e.g. `Noto Serif SC` */
@@ -40,7 +40,7 @@ export interface Margins {
 /** Chinese composition settings of the template (cjk-typography.md §2–§7). */
 export interface CompositionSettings {
   /** 禁则 level */
-  readonly kinsoku: 'basic' | 'gb' | 'strict';
+  readonly kinsoku: KinsokuLevel;
   /** space between 汉字 and Latin/digits, in em (¼ by default) */
   readonly cjkLatinSpacingEm: number;
   /** first-line indent in em (2 by default) */
