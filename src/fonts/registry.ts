@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
 import { parse } from 'yaml';
 import { BanmianError } from '../errors.js';
-import { closestMatch } from '../manifest/did-you-mean.js';
+import { didYouMean } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
 import { readAdvanceWidths, type AdvanceWidths } from './advances.js';
 import { FontkitFace } from './font-face.js';
@@ -56,8 +56,8 @@ export function fontKey(family: string, weight: number): string {
 export function fontChoiceProblem(family: string, weight: number): { field: 'family' | 'weight'; message: string; hint: string } | undefined {
   const entry = loadFamilies().find((f) => f.family === family);
   if (!entry) {
-    const suggestion = closestMatch(family, loadFamilies().map((f) => f.family));
-    return { field: 'family', message: `unknown font family "${family}"`, hint: `${suggestion ? `did you mean "${suggestion}"? ` : ''}available: ${describeAvailable()}` };
+    const families = loadFamilies().map((f) => f.family);
+    return { field: 'family', message: `unknown font family "${family}"`, hint: didYouMean(family, families, `available: ${describeAvailable()}`) };
   }
   if (entry.weights.has(weight)) return undefined;
   return { field: 'weight', message: `font family "${family}" has no weight ${weight}`, hint: `available weights: ${[...entry.weights.keys()].join(', ')}` };

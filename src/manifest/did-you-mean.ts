@@ -1,7 +1,7 @@
 /** "Did you mean …": the allowed word closest to a misspelt one. */
 
 /** Levenshtein distance (insert, delete, substitute), O(a·b) with one row. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0] ?? 0;
@@ -22,7 +22,7 @@ function fold(word: string): string {
 }
 
 /** The closest candidate if it is close enough to be a plausible typo, else undefined. */
-export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -34,4 +34,10 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   }
   const tolerance = Math.max(1, Math.floor(fold(word).length / 3));
   return bestDistance <= tolerance ? best : undefined;
+}
+
+/** A hint: `did you mean "x"? ` before the list of what is allowed, when a candidate is close. */
+export function didYouMean(word: string, candidates: readonly string[], list: string): string {
+  const suggestion = closestMatch(word, candidates);
+  return suggestion ? `did you mean "${suggestion}"? ${list}` : list;
 }

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { BanmianError } from '../errors.js';
-import { closestMatch } from './did-you-mean.js';
+import { didYouMean } from './did-you-mean.js';
 import { formatFieldPath, positionOfPath, type PathKey, type YamlSource } from './yaml-source.js';
 
 export interface Problem {
@@ -64,13 +64,11 @@ function issueToProblems(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodTy
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeysAt(schema, path);
     return issue.keys.map((key) => {
-      const suggestion = closestMatch(key, allowed);
-      const list = `allowed here: ${allowed.join(', ')}`;
       return {
         code: 'unknown-field',
         path: [...path, key],
         message: `unknown field "${key}"`,
-        hint: suggestion ? `did you mean "${suggestion}"? (${list})` : list,
+        hint: didYouMean(key, allowed, `allowed here: ${allowed.join(', ')}`),
         atKey: true,
       };
     });

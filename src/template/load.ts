@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BanmianError } from '../errors.js';
-import { closestMatch } from '../manifest/did-you-mean.js';
+import { didYouMean } from '../manifest/did-you-mean.js';
 import { resolveInside } from '../manifest/paths.js';
 import { parseOrThrow, throwFirstProblem } from '../manifest/problems.js';
 import { positionOfPath, readYamlSource, type YamlSource } from '../manifest/yaml-source.js';
@@ -39,13 +39,12 @@ export function isTemplatePath(nameOrPath: string): boolean {
 /** BanmianError for a bare name that is not a bundled template, listing those that are. */
 export async function unknownTemplateError(name: string, where: ConstructorParameters<typeof BanmianError>[3] = {}): Promise<BanmianError> {
   const names = await listTemplateNames();
-  const suggestion = closestMatch(name, names);
   return new BanmianError(
     'unknown-template',
     'input',
     `unknown template "${name}"`,
     where,
-    `${suggestion ? `did you mean "${suggestion}"? ` : ''}available: ${names.join(', ') || '(none)'}; or give a path such as ./my-template.yaml`,
+    didYouMean(name, names, `available: ${names.join(', ') || '(none)'}; or give a path such as ./my-template.yaml`),
   );
 }
 
