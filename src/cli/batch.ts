@@ -10,7 +10,8 @@ import { runBatch, type BatchOutcome } from '../batch/run.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { batchProgress } from './batch-progress.js';
 import { coloursFor, type Colours } from './colour.js';
-import { formatSeconds, formatTable, plural } from './format.js';
+import { plural } from '../report/plural.js';
+import { formatSeconds, formatTable } from './format.js';
 import { printJsonReport } from './report.js';
 
 interface BatchFlags {

@@ -10,6 +10,7 @@ import { issueFailure, type DebugOption } from './failure.js';
 import { formatBytes } from './format.js';
 import { failedEntry } from '../report/failure.js';
 import { printJsonReport } from './report.js';
+import { plural } from '../report/plural.js';
 
 interface BuildFlags {
   readonly output?: string;
@@ -47,6 +48,6 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
 }
 
 function summarise(r: BuildReport): string {
-  const pages = `${r.pages} page${r.pages === 1 ? '' : 's'}`;
+  const pages = plural(r.pages, 'page');
   return `${r.output}  ${pages}, ${r.articles} articles, ${formatBytes(r.bytes)}, ${r.timingsMs.total} ms (${r.profile})`;
 }

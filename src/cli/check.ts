@@ -6,7 +6,7 @@ import { checkIssue, OVERSET_HINT, oversetAmount, type CheckReport, type CheckWa
 import type { RenderProfile } from '../render/page-boxes.js';
 import { coloursFor, type Colours } from './colour.js';
 import { issueFailure, type DebugOption } from './failure.js';
-import { plural } from './format.js';
+import { plural } from '../report/plural.js';
 import { failedEntry, type ErrorEntry, type FailedEntry } from '../report/failure.js';
 import { printJsonReport } from './report.js';
 

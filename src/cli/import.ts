@@ -11,6 +11,7 @@ import { importPage, type ImportResult } from '../importer/import-page.js';
 import { isRealIsoDate } from '../manifest/schema.js';
 import { readTextFile } from '../manifest/text-file.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
+import { plural } from '../report/plural.js';
 
 interface ImportFlags {
   readonly output?: string;
@@ -65,7 +66,7 @@ async function importCommand(page: string, flags: ImportFlags): Promise<void> {
 function summarise({ structure, pages }: ImportResult): string {
   const articles = structure.articles.length;
   const captions = structure.articles.reduce((n, a) => n + a.captions.length, 0);
-  return `${articles} article${articles === 1 ? '' : 's'} on ${pages.length} page${pages.length === 1 ? '' : 's'}, ${captions} caption${captions === 1 ? '' : 's'}`;
+  return `${plural(articles, 'article')} on ${plural(pages.length, 'page')}, ${plural(captions, 'caption')}`;
 }
 
 function isoDate(value: string): string {

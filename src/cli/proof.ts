@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { proofIssue } from '../proof/proof.js';
 import type { RenderProfile } from '../render/page-boxes.js';
-import { plural } from './format.js';
+import { plural } from '../report/plural.js';
 
 interface ProofFlags {
   readonly output: string;

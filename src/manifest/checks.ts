@@ -2,6 +2,7 @@
 
 import type { Problem } from './problems.js';
 import type { ManifestData } from './schema.js';
+import { plural } from '../report/plural.js';
 
 export function crossCheckManifest(manifest: ManifestData): Problem[] {
   const problems: Problem[] = [];
@@ -44,7 +45,7 @@ export function crossCheckManifest(manifest: ManifestData): Problem[] {
           problems.push({
             code: 'bad-continue-on',
             path: [...at, 'continue_on'],
-            message: `continue_on: ${target}, but the issue has only ${pageCount} page${pageCount === 1 ? '' : 's'}`,
+            message: `continue_on: ${target}, but the issue has only ${plural(pageCount, 'page')}`,
             hint: laterPages,
           });
         } else if (target <= pageNumber) {

@@ -3,6 +3,7 @@
  * the modules that moved, changed size, appeared or went.
  */
 import type { IssueLayout } from '../layout/pages.js';
+import { plural } from '../report/plural.js';
 
 interface Placement {
   readonly page: number;
@@ -76,5 +77,5 @@ function placed(p: Placement): string {
 /** A one-line summary of a layout, for the first build. */
 export function describeLayout(s: LayoutSnapshot): string {
   const overset = [...s.overset].map(([article, lines]) => `“${article}” overset by ${lines} lines`);
-  return [`${s.pages} page${s.pages === 1 ? '' : 's'}, ${s.modules.size} modules`, ...overset].join('; ');
+  return [`${plural(s.pages, 'page')}, ${s.modules.size} modules`, ...overset].join('; ');
 }
