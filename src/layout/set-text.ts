@@ -31,19 +31,28 @@ export interface SetOptions {
   readonly align?: TextStyle['align'];
 }
 
-/** How each element breaks: body text is justified with a 2-em indent; display text breaks at phrase spaces. */
-function settingsFor(role: StyleRole, style: TextStyle, template: Template, options: SetOptions): Omit<ParagraphSettings, 'face' | 'sizePt' | 'measurePt'> {
+/**
+ * How each element breaks: body text is justified with a 2-em indent; display text breaks at
+ * phrase spaces. One object literal per call (setText runs for every paragraph and headline trial).
+ */
+function settingsFor(role: StyleRole, style: TextStyle, face: FontFace, measurePt: number, template: Template, options: SetOptions): ParagraphSettings {
   const { composition } = template;
-  const base = {
-    ...BODY_DEFAULTS,
+  const display = role === 'headline' || role === 'kicker' || role === 'subhead' || role === 'byline' || role === 'bodySubhead';
+  return {
+    face,
+    sizePt: style.sizePt,
+    measurePt,
+    indentEm: options.indentEm ?? (role === 'body' ? composition.indentEm : 0),
+    align: options.align ?? style.align,
     kinsoku: composition.kinsoku,
     cjkLatinSpacingEm: composition.cjkLatinSpacingEm,
-    align: options.align ?? style.align,
+    mode: BODY_DEFAULTS.mode,
+    hanging: BODY_DEFAULTS.hanging,
+    trimLineStart: BODY_DEFAULTS.trimLineStart,
+    preferSpaceBreaks: display,
+    avoidOrphans: !display,
     keepTogether: options.keepTogether ?? [],
   };
-  if (role === 'body') return { ...base, indentEm: options.indentEm ?? composition.indentEm };
-  const display = role === 'headline' || role === 'kicker' || role === 'subhead' || role === 'byline' || role === 'bodySubhead';
-  return { ...base, indentEm: options.indentEm ?? 0, preferSpaceBreaks: display, avoidOrphans: !display };
 }
 
 /** A text set in a style: its lines, the style as scaled, the face it is set in. */
@@ -65,12 +74,7 @@ export function setText(
   const base = template.styles[role];
   const style = scale === 1 ? base : { ...base, sizePt: base.sizePt * scale, leadingPt: base.leadingPt * scale };
   const face = fonts(style.family, style.weight);
-  const { lines } = composeParagraph(text, {
-    ...settingsFor(role, style, template, options),
-    face,
-    sizePt: style.sizePt,
-    measurePt,
-  });
+  const { lines } = composeParagraph(text, settingsFor(role, style, face, measurePt, template, options));
   return { lines, style, face };
 }
 

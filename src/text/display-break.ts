@@ -17,7 +17,6 @@ const LAST_LINE_SLACK_WEIGHT = 0.5;
 /** Cost of a break inside a quotation or title. */
 const INSIDE_QUOTE_COST = 60;
 
-
 export function balanceDisplayLines(items: ItemList, settings: BreakSettings, greedy: readonly LineSpan[]): LineSpan[] {
   const { boxes } = items;
   const count = greedy.length;
@@ -25,13 +24,24 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
   const last = boxes.length - 1;
   const depth = quoteDepths(boxes);
   const phraseEnd = boxes.map((box, i) => (items.gaps[i]?.fromSpace ?? false) || endsPhrase(box.glyphs.map((g) => g.text).join('')));
-  const memo = new Map<number, { cost: number; ends: number[] } | undefined>();
+  // Lowest cost of setting boxes start… as lines line…count−1 (Infinity when they cannot be), and
+  // where the first of those lines ends; memoised by (start, line).
+  const costs = new Array<number>(boxes.length * count).fill(Number.NaN);
+  const chosenEnd = new Array<number>(boxes.length * count).fill(-1);
+  // A line's furthest fit depends on its line only through first or not (measure, start trim).
+  const laterFurthest = new Map<number, number | undefined>();
+  const furthestFrom = (start: number, line: number): number | undefined => {
+    if (line === 0) return furthestFit(items, settings, start, 0, REGULAR_BREAKS);
+    if (!laterFurthest.has(start)) laterFurthest.set(start, furthestFit(items, settings, start, line, REGULAR_BREAKS));
+    return laterFurthest.get(start);
+  };
 
-  const best = (start: number, line: number): { cost: number; ends: number[] } | undefined => {
+  const best = (start: number, line: number): number => {
     const key = start * count + line;
-    if (memo.has(key)) return memo.get(key);
-    let result: { cost: number; ends: number[] } | undefined;
-    const furthest = furthestFit(items, settings, start, line, REGULAR_BREAKS);
+    const known = costs[key] ?? Number.NaN;
+    if (!Number.isNaN(known)) return known;
+    let result = Infinity;
+    const furthest = furthestFrom(start, line);
     if (furthest !== undefined) {
       const measure = measureOf(settings, line);
       const isLastLine = line === count - 1;
@@ -47,22 +57,25 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
           if (!phraseEnd[end]) cost += MID_PHRASE_COST;
           if ((depth[end] ?? 0) > 0) cost += INSIDE_QUOTE_COST;
         }
-        const rest = isLastLine ? { cost: 0, ends: [] } : best(end + 1, line + 1);
-        if (rest && (!result || cost + rest.cost < result.cost)) result = { cost: cost + rest.cost, ends: [end, ...rest.ends] };
+        const total = cost + (isLastLine ? 0 : best(end + 1, line + 1));
+        if (total < result) {
+          result = total;
+          chosenEnd[key] = end;
+        }
       }
     }
-    memo.set(key, result);
+    costs[key] = result;
     return result;
   };
 
-  const plan = best(0, 0);
-  if (!plan) return [...greedy];
-  let start = 0;
-  return plan.ends.map((end) => {
-    const span: LineSpan = { start, end, forced: 'none' };
+  if (best(0, 0) === Infinity) return [...greedy];
+  const lines: LineSpan[] = [];
+  for (let start = 0, line = 0; line < count; line += 1) {
+    const end = chosenEnd[start * count + line] ?? last;
+    lines.push({ start, end, forced: 'none' });
     start = end + 1;
-    return span;
-  });
+  }
+  return lines;
 }
 
 /** How many quotations or titles are open after each box. */
