@@ -16,6 +16,7 @@ import { didYouMean } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
 import { readAdvanceWidths, type AdvanceWidths } from './advances.js';
 import { FontkitFace } from './font-face.js';
+import { TrueTypeSubset } from './subset.js';
 
 /** `fonts/` of the project root: two levels up from both src/fonts/ and dist/fonts/. */
 const FONTS_DIR = new URL('../../fonts/', import.meta.url);
@@ -38,6 +39,8 @@ interface Registry {
 let registry: Registry | undefined;
 interface LoadedFont {
   readonly font: Font;
+  /** the font file's bytes (fontkit reads from the same buffer) */
+  readonly data: Uint8Array;
   readonly advances: AdvanceWidths;
 }
 
@@ -114,6 +117,11 @@ export function glyphAdvances(key: string): AdvanceWidths {
   return loadedFont(key).advances;
 }
 
+/** A new, empty subset of a key's font for one PDF: our TrueType copier, or undefined to leave it to fontkit. */
+export function newSubset(key: string): TrueTypeSubset | undefined {
+  return TrueTypeSubset.of(loadedFont(key).data);
+}
+
 /** Font files being read ahead by `prefetchFonts`, until they are parsed or let go. */
 const readingAhead = new Map<string, Promise<Buffer | undefined>>();
 const readAhead = new Map<string, Buffer>();
@@ -162,39 +170,11 @@ function loadedFont(key: string): LoadedFont {
       throw new BanmianError('unknown-font', 'input', `${file} is a font collection, not a single font`, { file });
     }
     const font = parsed;
-    keepDecodedOutlines(font);
     const advances = readAdvanceWidths(data) ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
-    loaded = { font, advances };
+    loaded = { font, data, advances };
     fonts.set(key, loaded);
   }
   return loaded;
-}
-
-/** The part of fontkit's TrueType glyph class this module patches (fontkit 2: TTFGlyph). */
-interface GlyphInternals {
-  _decode(): unknown;
-  readonly _font: { readonly _variationProcessor?: unknown };
-}
-
-const patchedGlyphClasses = new WeakSet<object>();
-
-/**
- * fontkit decodes a glyph's outline again whenever a subset is written (its TrueType subsetter
- * decodes every glyph to find compound ones), so every build of a warm process decoded the same
- * thousands of glyphs again. fontkit keeps one glyph object per font and glyph id: remember each
- * one's decoded outline with it. Not for variable fonts, whose outlines depend on the instance.
- */
-function keepDecodedOutlines(font: Font): void {
-  const glyphClass = Object.getPrototypeOf(font.getGlyph(0)) as GlyphInternals;
-  if (patchedGlyphClasses.has(glyphClass) || typeof glyphClass._decode !== 'function') return;
-  const decode = glyphClass._decode;
-  const outlines = new WeakMap<object, unknown>();
-  glyphClass._decode = function (this: GlyphInternals): unknown {
-    if (this._font._variationProcessor) return decode.call(this);
-    if (!outlines.has(this)) outlines.set(this, decode.call(this));
-    return outlines.get(this);
-  };
-  patchedGlyphClasses.add(glyphClass);
 }
 
 /** The FontFace of a key (one per key, so its shaping cache is shared too). */

@@ -11,13 +11,14 @@
 /// <reference types="pdfkit" />
 import type { Font } from 'fontkit';
 import type { GlyphRun } from '../layout/frames.js';
-import { fontkitFont, glyphAdvances } from '../fonts/registry.js';
+import { fontkitFont, glyphAdvances, newSubset } from '../fonts/registry.js';
 
 /** The parts of pdfkit's EmbeddedFont we rely on (see class EmbeddedFont in pdfkit.js). */
 interface EmbeddedFontInternals {
   readonly id: string;
   readonly font: Font;
-  readonly subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's subset until selectFont puts ours in its place (before any glyph is included) */
+  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
   readonly unicode: (readonly number[])[];
   readonly widths: (number | undefined)[];
   /** 1000 / unitsPerEm */
@@ -102,7 +103,14 @@ function tjArray(run: GlyphRun, hex: readonly string[], widths: readonly number[
   return parts.join(' ');
 }
 
-/** Selects the registry font in pdfkit, registered under its key so pdfkit caches one EmbeddedFont. */
+/** EmbeddedFonts whose subset is already ours. */
+const ownSubsets = new WeakSet<EmbeddedFontInternals>();
+
+/**
+ * Selects the registry font in pdfkit, registered under its key so pdfkit caches one
+ * EmbeddedFont; on first use its subset becomes our TrueType copier (src/fonts/subset.ts), which
+ * pdfkit then encodes at `doc.end()` like fontkit's.
+ */
 function selectFont(doc: DocumentInternals, key: string): EmbeddedFontInternals {
   const parsed = fontkitFont(key);
   if (doc._registeredFonts[key] == null) doc.registerFont(key, parsed);
@@ -112,6 +120,11 @@ function selectFont(doc: DocumentInternals, key: string): EmbeddedFontInternals 
   // EmbeddedFont that wraps our parsed font, or the subset would lack our glyphs.
   if (!font || font.font !== parsed || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.unicode)) {
     throw new Error(`pdfkit internals changed: cannot embed ${key} (see src/render/glyph-run.ts)`);
+  }
+  if (!ownSubsets.has(font)) {
+    const subset = newSubset(key);
+    if (subset) font.subset = subset;
+    ownSubsets.add(font);
   }
   return font;
 }

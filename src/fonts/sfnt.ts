@@ -1,0 +1,34 @@
+/**
+ * The table directory of a TrueType/OpenType font file (OpenType spec, “Organization of an
+ * OpenType font”): where each table lies. Only what the advance and subset readers need.
+ */
+
+export interface TableRecord {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** TrueType/OpenType versions of a single font's sfnt header (a collection or WOFF has none of these). */
+const SFNT_VERSIONS = new Set([0x00010000, 0x74727565 /* 'true' */, 0x4f54544f /* 'OTTO' */]);
+
+/** Table tag → where it lies; undefined unless `view` is a single sfnt font whose every table lies inside it. */
+export function tableDirectory(view: DataView): Map<string, TableRecord> | undefined {
+  if (view.byteLength < 12 || !SFNT_VERSIONS.has(view.getUint32(0))) return undefined;
+  const count = view.getUint16(4);
+  if (view.byteLength < 12 + count * 16) return undefined;
+  const tables = new Map<string, TableRecord>();
+  for (let i = 0; i < count; i += 1) {
+    const record = 12 + i * 16;
+    const tag = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    if (offset + length > view.byteLength) return undefined;
+    tables.set(tag, { offset, length });
+  }
+  return tables;
+}
+
+/** A DataView over the whole of `data` (a Buffer may sit inside a larger pool). */
+export function viewOf(data: Uint8Array): DataView {
+  return new DataView(data.buffer, data.byteOffset, data.byteLength);
+}
