@@ -10,6 +10,7 @@ import type { Font } from 'fontkit';
 import { hasVariationSelector } from '../text/classes.js';
 import type { ClusterGlyph, FontFace, ShapedCluster } from '../text/font-face.js';
 import type { AdvanceWidths } from './advances.js';
+import type { CharacterMap } from './cmap.js';
 
 /** One or more `——` pairs (U+2014 U+2014). */
 const DASH_PAIRS = /^(?:\u2014\u2014)+$/u;
@@ -34,6 +35,8 @@ export class FontkitFace implements FontFace {
     readonly font: Font,
     /** advance widths in font units, by glyph id */
     private readonly advances: AdvanceWidths,
+    /** glyph ids by code point (0: none) */
+    private readonly glyphIds: CharacterMap,
   ) {}
 
   shape(cluster: string): ShapedCluster {
@@ -46,7 +49,7 @@ export class FontkitFace implements FontFace {
   }
 
   covers(codePoint: number): boolean {
-    return this.font.hasGlyphForCodePoint(codePoint);
+    return this.glyphIds(codePoint) !== 0;
   }
 
   private shapeUncached(cluster: string): ShapedCluster {
@@ -66,12 +69,12 @@ export class FontkitFace implements FontFace {
     for (const ch of cluster) {
       const codePoint = ch.codePointAt(0) ?? 0;
       const spaceWidth = MISSING_SPACE_WIDTHS.get(ch);
-      if (spaceWidth !== undefined && !this.font.hasGlyphForCodePoint(codePoint)) {
-        glyphs.push({ id: this.font.glyphForCodePoint(0x20).id, advanceEm: spaceWidth, text: ch });
+      if (spaceWidth !== undefined && !this.covers(codePoint)) {
+        glyphs.push({ id: this.glyphIds(0x20), advanceEm: spaceWidth, text: ch });
         continue;
       }
-      const glyph = this.font.glyphForCodePoint(codePoint);
-      glyphs.push({ id: glyph.id, advanceEm: this.advances(glyph.id) / upem, text: ch });
+      const id = this.glyphIds(codePoint);
+      glyphs.push({ id, advanceEm: this.advances(id) / upem, text: ch });
     }
     return withTotal(glyphs);
   }

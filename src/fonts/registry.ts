@@ -15,6 +15,7 @@ import { BanmianError } from '../errors.js';
 import { didYouMean } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
 import { readAdvanceWidths, type AdvanceWidths } from './advances.js';
+import { readCharacterMap, type CharacterMap } from './cmap.js';
 import { FontkitFace } from './font-face.js';
 import { TrueTypeSubset } from './subset.js';
 
@@ -42,6 +43,7 @@ interface LoadedFont {
   /** the font file's bytes (fontkit reads from the same buffer) */
   readonly data: Uint8Array;
   readonly advances: AdvanceWidths;
+  readonly glyphIds: CharacterMap;
 }
 
 const fonts = new Map<string, LoadedFont>();
@@ -171,7 +173,8 @@ function loadedFont(key: string): LoadedFont {
     }
     const font = parsed;
     const advances = readAdvanceWidths(data) ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
-    loaded = { font, data, advances };
+    const glyphIds = readCharacterMap(data) ?? ((codePoint: number) => font.glyphForCodePoint(codePoint).id);
+    loaded = { font, data, advances, glyphIds };
     fonts.set(key, loaded);
   }
   return loaded;
@@ -181,7 +184,8 @@ function loadedFont(key: string): LoadedFont {
 export function loadFontFace(key: string): FontFace {
   let face = faces.get(key);
   if (!face) {
-    face = new FontkitFace(key, fontkitFont(key), glyphAdvances(key));
+    const { font, advances, glyphIds } = loadedFont(key);
+    face = new FontkitFace(key, font, advances, glyphIds);
     faces.set(key, face);
   }
   return face;
