@@ -119,6 +119,19 @@ export function isCjk(ch: string): boolean {
   );
 }
 
+/** The whole character at UTF-16 offset `i` (a surrogate pair is one character). */
+export function charAt(text: string, i: number): string {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] as string);
+}
+
+/** The whole character that ends at UTF-16 offset `i`, or undefined at the start. */
+export function charBefore(text: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const unit = text.charCodeAt(i - 1);
+  return unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text[i - 1];
+}
+
 /** A variation selector (standardised or ideographic): it picks a variant of the character before it. */
 export function isVariationSelector(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;

@@ -4,7 +4,7 @@
  * full-width Latin. Each rule is a small string → string step; URLs and e-mail addresses
  * are left alone.
  */
-import { charClass, isCjk, isDigit, isHan, isLatinAlnum } from './classes.js';
+import { charBefore, charClass, isCjk, isDigit, isHan, isLatinAlnum } from './classes.js';
 
 const PROTECTED = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
@@ -121,13 +121,6 @@ function pointMarks(s: string, hasCjk: boolean): string {
     if (isLatinAlnum(s[i + 1]) && !isCjk(charBefore(s, i) ?? '')) return c;
     return followsChinese(s, i, hasCjk) ? (FULL_WIDTH_POINT[c] ?? c) : c;
   });
-}
-
-/** The whole character that ends at UTF-16 offset `i` (a surrogate pair counts as one). */
-function charBefore(s: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const unit = s.charCodeAt(i - 1);
-  return unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1];
 }
 
 function followsChinese(s: string, i: number, hasCjk: boolean): boolean {

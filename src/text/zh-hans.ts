@@ -5,7 +5,7 @@
  * spacing between 汉字 and Latin. Sources: cjk-typography.md §1–§6 (clreq, GB/T 15834,
  * GB/T 15835). The line breaker and justifier never look at characters; they get numbers.
  */
-import { charClass, isDigit, isLatinAlnum, isVariationSelector, type CharClass } from './classes.js';
+import { charAt, charClass, isDigit, isLatinAlnum, isVariationSelector, type CharClass } from './classes.js';
 
 export type KinsokuLevel = 'basic' | 'gb' | 'strict';
 
@@ -75,7 +75,7 @@ export function splitUnits(text: string): UnitSequence {
     i = end;
   };
   while (i < text.length) {
-    const ch = codePointString(text, i);
+    const ch = charAt(text, i);
     const last = units[units.length - 1];
     if (last && pending === '' && isVariationSelector(ch)) {
       // A variation selector belongs to the character before it: one unit, shaped together.
@@ -114,12 +114,6 @@ export function splitUnits(text: string): UnitSequence {
     push(i + ch.length, unitKindOf(ch, cls), ch);
   }
   return { units, separators };
-}
-
-/** The whole character at UTF-16 offset `i` (two code units for a surrogate pair). */
-function codePointString(text: string, i: number): string {
-  const unit = text.charCodeAt(i);
-  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] as string);
 }
 
 function isLetter(ch: string | undefined): boolean {
