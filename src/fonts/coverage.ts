@@ -12,7 +12,7 @@ import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { isVariationSelector } from '../text/classes.js';
 import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
-import { segmentBody } from '../text/segment.js';
+import { paragraphsOf } from '../text/segment.js';
 import { BYLINE_MARK } from '../text/zh-hans.js';
 import type { FontFace } from '../text/font-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, forgetUnparsedFonts, loadFontFace, nearestWeightKey, prefetchFonts } from './registry.js';
@@ -143,7 +143,7 @@ function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
   }
   if (article.source !== undefined) yield { text: sourceCredit(article.source), role: 'body', where: fieldAt('source'), article: label };
   const { file, line, field } = article.bodySource;
-  for (const paragraph of segmentBody(article.body)) {
+  for (const paragraph of paragraphsOf(article)) {
     const role = paragraph.kind === 'subhead' ? 'bodySubhead' : 'body';
     yield { text: paragraph.text, role, where: { file, line: line + paragraph.lineOffset, field }, article: label };
   }

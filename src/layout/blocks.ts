@@ -7,7 +7,7 @@
 import type { Article } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
-import { segmentBody } from '../text/segment.js';
+import { paragraphsOf } from '../text/segment.js';
 import { breaksInsideQuotation } from '../text/display-break.js';
 import { BYLINE_MARK } from '../text/zh-hans.js';
 import { baselineInSlot } from './grid.js';
@@ -120,7 +120,7 @@ export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, 
     const set = setText(`${BYLINE_MARK}\u3000${normalizeByline(article.byline)}`, 'byline', env.columnWidth, env.template, env.fonts);
     items.push(...lineItems(set, 'byline', paragraph++, env));
   }
-  const paragraphs = segmentBody(article.body);
+  const paragraphs = paragraphsOf(article);
   const credit = article.source ? sourceCredit(article.source) : undefined;
   const lastBody = paragraphs.findLastIndex((p) => p.kind === 'body');
   paragraphs.forEach((p, index) => {

@@ -21,6 +21,18 @@ function isSubheadLine(line: string): boolean {
   return /^\s*##\s/.test(line);
 }
 
+const segmented = new WeakMap<{ readonly body: string }, readonly Paragraph[]>();
+
+/** An article's body paragraphs, segmented (and normalised) once however many stages ask: glyph coverage, then layout. */
+export function paragraphsOf(article: { readonly body: string }): readonly Paragraph[] {
+  let paragraphs = segmented.get(article);
+  if (!paragraphs) {
+    paragraphs = segmentBody(article.body);
+    segmented.set(article, paragraphs);
+  }
+  return paragraphs;
+}
+
 export function segmentBody(body: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let pending: string[] = [];
