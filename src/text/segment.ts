@@ -3,7 +3,7 @@
  * starting with `## ` is an in-body subhead, single line breaks inside a paragraph are joined
  * (without a space between Chinese characters, with one between Latin words).
  */
-import { isCjk } from './classes.js';
+import { charAt, charBefore, isCjk } from './classes.js';
 import { normalizeText } from './normalize.js';
 
 export type ParagraphKind = 'body' | 'subhead';
@@ -63,8 +63,9 @@ export function segmentBody(body: string): Paragraph[] {
 export function joinSoftBreaks(lines: readonly string[]): string {
   return lines.reduce((joined, line) => {
     if (joined === '') return line;
-    const before = joined[joined.length - 1] ?? '';
-    const after = line[0] ?? '';
+    // Whole characters: a line may end or start with a supplementary-plane 汉字 (𠀀).
+    const before = charBefore(joined, joined.length) ?? '';
+    const after = charAt(line, 0);
     return isCjk(before) || isCjk(after) ? joined + line : `${joined} ${line}`;
   }, '');
 }

@@ -41,6 +41,8 @@ describe('segmentBody', () => {
   it('34: soft breaks join without a space in Chinese, with one in Latin', () => {
     expect(segmentBody('天地\n玄黄').map((p) => p.text)).toEqual(['天地玄黄']);
     expect(segmentBody('hello\nworld').map((p) => p.text)).toEqual(['hello world']);
+    // a supplementary-plane 汉字 on either side of the break is Chinese too
+    expect(segmentBody('中𠀀\n𠀁文').map((p) => p.text)).toEqual(['中𠀀𠀁文']);
   });
 
   it('splits paragraphs at blank lines and recognises in-body subheads', () => {
