@@ -114,8 +114,8 @@ export function isCjk(ch: string): boolean {
     cls === 'pause' ||
     cls === 'stop' ||
     cls === 'ideographic-space' ||
-    ch === '…' ||
-    ch === '—'
+    cls === 'ellipsis' ||
+    cls === 'em-dash'
   );
 }
 

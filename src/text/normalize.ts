@@ -13,12 +13,14 @@ export function normalizeText(text: string): string {
   const parts: string[] = [];
   let last = 0;
   const source = text.normalize('NFC').replace(/^[\s\u3000]+/, '').replace(/[\s\u3000]+$/, '');
+  // Whether the paragraph is Chinese at all decides some steps for every part of it.
+  const hasCjk = containsHan(source);
   for (const match of source.matchAll(PROTECTED)) {
-    parts.push(normalizePlain(source.slice(last, match.index), source));
+    parts.push(normalizePlain(source.slice(last, match.index), hasCjk));
     parts.push(match[0]);
     last = match.index + match[0].length;
   }
-  parts.push(normalizePlain(source.slice(last), source));
+  parts.push(normalizePlain(source.slice(last), hasCjk));
   return parts.join('');
 }
 
@@ -38,8 +40,7 @@ const STEPS: readonly (readonly [RegExp, (s: string, hasCjk: boolean) => string]
   [/[ \u00a0\u3000]/, spaces],
 ];
 
-function normalizePlain(text: string, whole: string): string {
-  const hasCjk = containsHan(whole);
+function normalizePlain(text: string, hasCjk: boolean): string {
   return STEPS.reduce((s, [acts, step]) => (acts.test(s) ? step(s, hasCjk) : s), text);
 }
 

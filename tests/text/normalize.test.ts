@@ -1,7 +1,7 @@
 /** Normalisation cases of cjk-typography.md §9 (29–34) and the seeds' copy-paste habits. */
 import { describe, expect, it } from 'vitest';
 import { normalizeByline, normalizeText } from '../../src/text/normalize.js';
-import { segmentBody } from '../../src/text/segment.js';
+import { joinSoftBreaks, segmentBody } from '../../src/text/segment.js';
 
 describe('normalizeText', () => {
   it.each([
@@ -43,6 +43,9 @@ describe('segmentBody', () => {
     expect(segmentBody('hello\nworld').map((p) => p.text)).toEqual(['hello world']);
     // a supplementary-plane 汉字 on either side of the break is Chinese too
     expect(segmentBody('中𠀀\n𠀁文').map((p) => p.text)).toEqual(['中𠀀𠀁文']);
+    // the ⋯ and ⸺ forms of the ellipsis and dash are Chinese marks like … and —
+    expect(joinSoftBreaks(['他说⋯', 'OK'])).toBe('他说⋯OK');
+    expect(joinSoftBreaks(['⸺', 'OK'])).toBe('⸺OK');
   });
 
   it('splits paragraphs at blank lines and recognises in-body subheads', () => {
