@@ -240,7 +240,7 @@ export function markBlanks(unit: TextUnit, advanceEm: number): MarkBlanks {
       };
     case 'stop':
       // A stacked ？！ pair is already set in one em: nothing left to remove.
-      if (Array.from(unit.text).length > 1) return NO_BLANKS;
+      if (isStackedStop(unit)) return NO_BLANKS;
       return { startEm: 0, startPriority: undefined, endEm: blank, endPriority: ShrinkPriority.stop };
     default:
       return NO_BLANKS;
@@ -258,7 +258,7 @@ export function isCompressibleMark(unit: TextUnit): boolean {
  */
 export function fixedWidthEm(unit: TextUnit): number | undefined {
   if (unit.kind === 'interpunct') return 0.5;
-  if (unit.kind === 'stop' && Array.from(unit.text).length > 1) return 1;
+  if (isStackedStop(unit)) return 1;
   return undefined;
 }
 
@@ -299,9 +299,14 @@ export function staysWithNumber(glyphText: string): boolean {
   return glyphText.length > 0 && charClass(glyphText[0] as string) === 'postfix';
 }
 
+/** A ？！ pair stacked into one unit (GB/T 15834): set in one em, no blank to remove, never hung. */
+function isStackedStop(unit: TextUnit): boolean {
+  return unit.kind === 'stop' && STACKABLE.has(unit.text[0] ?? '') && STACKABLE.has(unit.text[1] ?? '');
+}
+
 /** Marks that may hang past the measure when hanging punctuation is on: pause marks and a single stop mark. */
 export function mayHang(unit: TextUnit): boolean {
-  return unit.kind === 'pause' || (unit.kind === 'stop' && unit.text.length === 1);
+  return unit.kind === 'pause' || (unit.kind === 'stop' && !isStackedStop(unit));
 }
 
 /** Units that count as content for the orphan rule (孤字): punctuation does not. */
