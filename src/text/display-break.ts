@@ -5,10 +5,9 @@
  * instead of a full first line over a short last one. A small dynamic programme over the break
  * opportunities first fit would also allow; texts are a line or three long.
  */
-import { charClass } from './classes.js';
 import type { Box, ItemList } from './items.js';
 import { furthestFit, lineStartTrim, measureOf, REGULAR_BREAKS, type BreakSettings, type LineSpan } from './linebreak.js';
-import { endsPhrase } from './zh-hans.js';
+import { endsPhrase, nestingOf, splitUnits } from './zh-hans.js';
 
 /** Cost of a break that is not at a phrase boundary, in em² of slack (a 6-em shortfall). */
 const MID_PHRASE_COST = 40;
@@ -81,28 +80,14 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
 /** How many quotations or titles are open after each box. */
 function quoteDepths(boxes: readonly Box[]): number[] {
   let depth = 0;
-  return boxes.map((box) => {
-    for (const g of box.glyphs) depth = depthAfter(g.text, depth);
-    return depth;
-  });
+  return boxes.map((box) => (depth = Math.max(0, depth + box.nesting)));
 }
 
 /** Whether text set in these lines breaks inside a quotation, title or bracket (“…” 《…》 （…）). */
 export function breaksInsideQuotation(lineTexts: readonly string[]): boolean {
   let depth = 0;
   return lineTexts.some((text, i) => {
-    depth = depthAfter(text, depth);
+    for (const unit of splitUnits(text).units) depth = Math.max(0, depth + nestingOf(unit));
     return i < lineTexts.length - 1 && depth > 0;
   });
-}
-
-/** The nesting of quotations and brackets after `text`, starting at `depth`. */
-function depthAfter(text: string, depth: number): number {
-  let d = depth;
-  for (const ch of text) {
-    const cls = charClass(ch);
-    if (cls === 'opening') d += 1;
-    else if (cls === 'closing') d = Math.max(0, d - 1);
-  }
-  return d;
 }

@@ -13,6 +13,7 @@ import {
   isJustifiableGap,
   markBlanks,
   mayHang,
+  nestingOf,
   splitUnits,
   staysWithNumber,
   WORD_SPACE,
@@ -45,6 +46,8 @@ export interface Box {
   readonly content: boolean;
   /** a pause or stop mark that may hang past the measure when hanging is on */
   readonly hangable: boolean;
+  /** +1 opens a quotation, title or bracket, −1 closes one (nestingOf) */
+  readonly nesting: -1 | 0 | 1;
   readonly glyphs: readonly BoxGlyph[];
 }
 
@@ -144,6 +147,7 @@ function latinBox(g: { id: number; advanceEm: number; text: string }): Box {
     endPriority: undefined,
     content: true,
     hangable: false,
+    nesting: 0,
     glyphs: [{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text }],
   };
 }
@@ -198,6 +202,7 @@ function boxOf(unit: TextUnit, face: FontFace): Box {
     endPriority: blanks.endPriority,
     content: countsForOrphan(unit),
     hangable: mayHang(unit),
+    nesting: nestingOf(unit),
     glyphs: glyphsInBox(shaped.glyphs, fixed),
   };
 }

@@ -299,6 +299,16 @@ export function staysWithNumber(glyphText: string): boolean {
   return glyphText.length > 0 && charClass(glyphText[0] as string) === 'postfix';
 }
 
+/**
+ * How a unit changes the nesting of quotations, titles and brackets (“…” 《…》 （…）): +1 for an
+ * opening mark, −1 for a closing one. A Latin word's apostrophe (don’t) closes nothing.
+ */
+export function nestingOf(unit: TextUnit): -1 | 0 | 1 {
+  if (unit.kind === 'latin') return 0;
+  const cls = charClass(unit.text[0] ?? '');
+  return cls === 'opening' ? 1 : cls === 'closing' ? -1 : 0;
+}
+
 /** A ？！ pair stacked into one unit (GB/T 15834): set in one em, no blank to remove, never hung. */
 function isStackedStop(unit: TextUnit): boolean {
   return unit.kind === 'stop' && STACKABLE.has(unit.text[0] ?? '') && STACKABLE.has(unit.text[1] ?? '');

@@ -54,6 +54,8 @@ describe('breaksInsideQuotation', () => {
     [['读《社会工作', '概论》有感'], true],
     [['（据新华社）', '下一行'], false],
     [['一行也不会断在引号里“…”'], false],
+    // an apostrophe inside a Latin word closes nothing: the quotation is still open at the break
+    [['“Don’t', '放弃”'], true],
   ])('%j → %s', (lines, expected) => {
     expect(breaksInsideQuotation(lines)).toBe(expected);
   });
