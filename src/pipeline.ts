@@ -75,7 +75,7 @@ export function oversetAmount(o: Overset): string {
   return `${o.lines} lines (${o.chars} characters) do not fit`;
 }
 
-export function oversetError(issue: Pick<Issue, 'file'>, overset: readonly Overset[]): BanmianError {
+function oversetError(issue: Pick<Issue, 'file'>, overset: readonly Overset[]): BanmianError {
   const parts = overset.map((o) => `“${o.article}” on page ${o.page}: ${oversetAmount(o)}`);
   return new BanmianError('overset', 'layout', `overset: ${parts.join('; ')}`, { file: issue.file }, OVERSET_HINT);
 }

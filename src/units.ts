@@ -6,10 +6,6 @@ export function mmToPt(mm: number): number {
   return mm * PT_PER_MM;
 }
 
-export function ptToMm(pt: number): number {
-  return pt / PT_PER_MM;
-}
-
 /** Round to 1/1000 pt: below any device resolution, and stable across platforms. */
 export function roundPt(pt: number): number {
   return Math.round(pt * 1000) / 1000;

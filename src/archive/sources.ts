@@ -12,7 +12,7 @@ import { sourceCredit } from '../text/normalize.js';
 /** Marks the manifest among the attachments (Filespec /Desc); `--from-pdf` looks for it. */
 export const MANIFEST_DESCRIPTION = 'Banmian issue manifest';
 /** Folder of the per-article text files inside the attachment names. */
-export const TEXT_FOLDER = 'text';
+const TEXT_FOLDER = 'text';
 
 const MIME: Readonly<Record<string, string>> = {
   '.yaml': 'application/yaml',

@@ -57,7 +57,7 @@ export async function prepareImage(file: string, placed: PlacedSize, profile: Re
 }
 
 /** Pixel size of the output: the frame's aspect, at most `ppi` at the placed size and at most the source crop. */
-export function targetPixels(srcW: number, srcH: number, placed: PlacedSize, ppi: number): [number, number] {
+function targetPixels(srcW: number, srcH: number, placed: PlacedSize, ppi: number): [number, number] {
   const aspect = placed.widthPt / placed.heightPt;
   const cropW = Math.min(srcW, srcH * aspect); // widest crop of the source with the frame's aspect
   const width = Math.max(1, Math.round(Math.min(cropW, (placed.widthPt / 72) * ppi)));

@@ -28,7 +28,7 @@ export function assignPhotoFiles(articles: readonly ImportedArticle[], files: re
   return articles.map((article) => article.captions.map(() => files[next++]));
 }
 
-export const PLACEHOLDERS = { publication: '报名待填', issue: '期号待填', date: '2000-01-01' } as const;
+const PLACEHOLDERS = { publication: '报名待填', issue: '期号待填', date: '2000-01-01' } as const;
 const DEFAULT_TEMPLATE = 'tabloid';
 
 /** A comment for the draft: on the value at `path`, or as lines before its key. */

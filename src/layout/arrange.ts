@@ -42,7 +42,7 @@ const MAX_HEAD_AIR = 6;
 const HEAD_AIR_COST = 0.5;
 
 /** One way to set an article at a width: a module layout and what its photo fit costs. */
-export interface ModuleOption {
+interface ModuleOption {
   readonly layout: ModuleLayout;
   readonly cost: number;
 }
@@ -59,7 +59,7 @@ interface Plan {
 }
 
 /** Ways to share `columns` among `parts` modules, each at least `min` wide. */
-export function columnSplits(columns: number, parts: number, min: number): number[][] {
+function columnSplits(columns: number, parts: number, min: number): number[][] {
   if (parts === 1) return columns >= min ? [[columns]] : [];
   const result: number[][] = [];
   for (let first = columns - min * (parts - 1); first >= min; first -= 1) {

@@ -14,7 +14,7 @@ import { baselineInSlot } from './grid.js';
 import { setText, stackLines, type BlockLine, type FontBook, type StyleRole, type TextSet } from './set-text.js';
 
 /** Where an item sits in its paragraph, for widow and orphan control (孤行). */
-export type LinePosition = 'only' | 'first' | 'middle' | 'last';
+type LinePosition = 'only' | 'first' | 'middle' | 'last';
 
 /** One item of a column's flow: a body line (1 grid line) or a subhead (n lines, kept with what follows). */
 export interface FlowItem {

@@ -19,7 +19,7 @@ export interface ColumnFill {
  * With `even`, each column takes only its share of what is left (rounded up), so that the
  * columns end within a line of each other instead of the last one taking the shortfall.
  */
-export function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number, even = false): ColumnFill {
+function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number, even = false): ColumnFill {
   const rows = rowsBefore(items);
   const total = rows[items.length] ?? 0;
   const columns: [number, number][] = [];

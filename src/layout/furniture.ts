@@ -14,7 +14,7 @@ const RULE_WIDTH_PT = 0.75;
 const UNWRAPPED_MEASURE_PT = 100_000;
 
 /** `2024-11-28` → `2024年11月28日` */
-export function chineseDate(iso: string): string {
+function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map((s) => Number.parseInt(s, 10));
   return `${y}年${m}月${d}日`;
 }

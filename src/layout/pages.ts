@@ -23,7 +23,7 @@ export interface Overset {
   readonly chars: number;
 }
 
-export interface PageLayout {
+interface PageLayout {
   readonly number: number;
   readonly arrangement: Arrangement;
 }
@@ -34,7 +34,7 @@ export interface IssueLayout {
   readonly overset: readonly Overset[];
 }
 
-export interface IssueEnv {
+interface IssueEnv {
   readonly template: Template;
   readonly fonts: FontBook;
   readonly photoSize: (file: string) => PixelSize;

@@ -22,7 +22,7 @@ export interface BlockLine {
   readonly baselineDy: number;
 }
 
-export interface SetOptions {
+interface SetOptions {
   readonly indentEm?: number;
   readonly keepTogether?: readonly (readonly [number, number])[];
   /** size and leading relative to the style's (display type is graded by prominence and width) */

@@ -60,7 +60,7 @@ export async function resolveInside(folder: string, written: string, options: Re
 }
 
 /** True if `candidate` is `folder` itself or somewhere below it (both absolute). */
-export function isInside(folder: string, candidate: string): boolean {
+function isInside(folder: string, candidate: string): boolean {
   const relative = path.relative(folder, candidate);
   return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }

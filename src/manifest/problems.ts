@@ -39,12 +39,12 @@ export function throwFirstProblem(source: YamlSource, problems: readonly Problem
   throw problemToError(source.file, first.problem, first.at);
 }
 
-export function problemToError(file: string, problem: Problem, at: { line: number; column: number }): BanmianError {
+function problemToError(file: string, problem: Problem, at: { line: number; column: number }): BanmianError {
   const field = formatFieldPath(problem.path);
   return new BanmianError(problem.code, 'input', problem.message, { file, line: at.line, column: at.column, field: field || undefined }, problem.hint);
 }
 
-export function issuesToProblems(
+function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
   schema: z.ZodType,
@@ -133,7 +133,7 @@ function fieldName(path: readonly PathKey[], what: string): string {
   return typeof last === 'number' ? `item ${last + 1} of "${String(path.at(-2))}"` : `"${last}"`;
 }
 
-export function valueAt(data: unknown, path: readonly PathKey[]): unknown {
+function valueAt(data: unknown, path: readonly PathKey[]): unknown {
   let value = data;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -143,7 +143,7 @@ export function valueAt(data: unknown, path: readonly PathKey[]): unknown {
 }
 
 /** The keys a strict object schema allows at `path`, for "did you mean" hints. */
-export function allowedKeysAt(schema: z.ZodType, path: readonly PathKey[]): string[] {
+function allowedKeysAt(schema: z.ZodType, path: readonly PathKey[]): string[] {
   let current = unwrap(schema);
   for (const key of path) {
     if (current instanceof z.ZodObject && typeof key === 'string') {

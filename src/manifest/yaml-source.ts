@@ -133,7 +133,7 @@ export function formatFieldPath(path: readonly PathKey[]): string {
 }
 
 /** The YAML node at `path` (aliases followed) and the key node naming it, if they exist. */
-export function nodeAt(source: YamlSource, path: readonly PathKey[]): { node?: unknown; keyNode?: unknown } {
+function nodeAt(source: YamlSource, path: readonly PathKey[]): { node?: unknown; keyNode?: unknown } {
   let node: unknown = source.doc.contents;
   let keyNode: unknown;
   for (const key of path) {
@@ -153,7 +153,7 @@ export function nodeAt(source: YamlSource, path: readonly PathKey[]): { node?: u
   return { node, keyNode };
 }
 
-export function positionOfNode(source: YamlSource, node: unknown): Position | undefined {
+function positionOfNode(source: YamlSource, node: unknown): Position | undefined {
   const range = (node as { range?: readonly number[] | null } | null | undefined)?.range;
   const start = range?.[0];
   if (start === undefined) return undefined;

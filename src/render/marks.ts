@@ -10,7 +10,7 @@ import { mmToPt } from '../units.js';
 import { drawGlyphRun } from './glyph-run.js';
 
 /** Separation name every RIP treats as "all plates". */
-export const REGISTRATION = 'All';
+const REGISTRATION = 'All';
 
 const MARK_GAP_MM = 2;
 const MARK_LENGTH_MM = 6;

@@ -9,7 +9,7 @@ export const PROFILES = ['print', 'email', 'archive'] as const;
 export type RenderProfile = (typeof PROFILES)[number];
 
 /** Slug beyond the bleed: room for 6 mm crop marks and the page label. */
-export const SLUG_MM = 10;
+const SLUG_MM = 10;
 
 export type PdfBox = readonly [x0: number, y0: number, x1: number, y1: number];
 

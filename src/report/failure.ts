@@ -37,7 +37,7 @@ export function failedEntry(manifest: string, error: unknown): FailedEntry {
   return { manifest, ok: false, status: describeFailure(error).status, warnings: [], errors: [errorEntry(error)] };
 }
 
-export function errorEntry(error: unknown): ErrorEntry {
+function errorEntry(error: unknown): ErrorEntry {
   if (!isBanmianError(error)) return { code: 'internal', message: describeFailure(error).message };
   return { code: error.code, message: error.message, ...error.location, ...(error.hint ? { hint: error.hint } : {}) };
 }

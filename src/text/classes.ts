@@ -87,7 +87,7 @@ function isAlnum(cp: number): boolean {
 }
 
 /** Han ideographs and other characters that sit one per em square. */
-export function isIdeographLike(cp: number): boolean {
+function isIdeographLike(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) || // CJK Unified Ideographs
     (cp >= 0x3400 && cp <= 0x4dbf) || // Extension A

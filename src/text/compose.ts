@@ -39,7 +39,7 @@ export const BODY_DEFAULTS = {
   keepTogether: [],
 } as const satisfies Omit<ParagraphSettings, 'face' | 'sizePt' | 'measurePt'>;
 
-export interface LineGlyph {
+interface LineGlyph {
   readonly id: number;
   /** pen position from the start of the measure, in pt */
   readonly x: number;

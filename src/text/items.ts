@@ -81,7 +81,7 @@ export interface ItemList {
   readonly textEnd: readonly number[];
 }
 
-export interface ItemSettings {
+interface ItemSettings {
   readonly kinsoku: KinsokuLevel;
   readonly cjkLatinSpacingEm: number;
   /** UTF-16 ranges inside which no break is allowed unless nothing else fits (credits, jump lines) */

@@ -15,7 +15,7 @@ export type Align = 'justify' | 'left' | 'center' | 'right';
  * How one line is set: its offset and width, and every removal and stretch, indexed from the
  * span's first box. Glyph positions follow from it (placeGlyphs).
  */
-export interface LineFit {
+interface LineFit {
   /** x of the line's first box from the start of the measure, in em */
   readonly offsetEm: number;
   /** width the line occupies, in em, from its first to its last box */

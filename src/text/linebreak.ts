@@ -70,13 +70,13 @@ function breakFrom(items: ItemList, settings: BreakSettings, firstBox: number, f
   return lines;
 }
 
+/** Where a line may break without bending a rule. */
+export const REGULAR_BREAKS: ReadonlySet<GapRule> = new Set<GapRule>(['allowed', 'penalty']);
+
 /**
  * Ever more permissive passes when a line finds no break: squeeze even in push-out mode
  * (better than breaking a rule), break inside a Latin token, and at last break a 禁则.
  */
-/** Where a line may break without bending a rule. */
-export const REGULAR_BREAKS: ReadonlySet<GapRule> = new Set<GapRule>(['allowed', 'penalty']);
-
 const PASSES: readonly { allowed: ReadonlySet<GapRule>; squeeze: boolean; forced: ForcedBreak }[] = [
   { allowed: REGULAR_BREAKS, squeeze: false, forced: 'none' },
   { allowed: REGULAR_BREAKS, squeeze: true, forced: 'none' },

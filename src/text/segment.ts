@@ -6,7 +6,7 @@
 import { charAt, charBefore, isCjk } from './classes.js';
 import { normalizeText } from './normalize.js';
 
-export type ParagraphKind = 'body' | 'subhead';
+type ParagraphKind = 'body' | 'subhead';
 
 export interface Paragraph {
   readonly kind: ParagraphKind;

@@ -32,15 +32,15 @@ export interface TextUnit {
 }
 
 /** What stood between two units in the source: nothing, a word space or an ideographic space. */
-export type Separator = '' | ' ' | '\u3000';
+type Separator = '' | ' ' | '\u3000';
 
-export interface UnitSequence {
+interface UnitSequence {
   readonly units: readonly TextUnit[];
   /** separators[i] stands between units[i] and units[i + 1] */
   readonly separators: readonly Separator[];
 }
 
-export type BreakRule = 'allowed' | 'penalty' | 'forbidden';
+type BreakRule = 'allowed' | 'penalty' | 'forbidden';
 
 /** Shrink priority of an adjustable blank (clreq §“inter-character spacing reduction”); lower goes first. */
 export const ShrinkPriority = {
@@ -208,7 +208,7 @@ function lastChar(s: string): string | undefined {
 }
 
 /** Adjustable blanks of a full-width mark (GB style: 点号 and closers blank on the end side). */
-export interface MarkBlanks {
+interface MarkBlanks {
   /** blank that may go on the start side, in em */
   readonly startEm: number;
   readonly startPriority: ShrinkPriorityValue | undefined;
@@ -263,7 +263,7 @@ export function fixedWidthEm(unit: TextUnit): number | undefined {
 }
 
 /** Space between two units (cjk-typography.md §6): CJK–Latin autospace, word spaces. */
-export type GapKind = 'none' | 'autospace' | 'word-space' | 'ideographic-space';
+type GapKind = 'none' | 'autospace' | 'word-space' | 'ideographic-space';
 
 export function gapKind(prev: TextUnit, next: TextUnit, separator: Separator): GapKind {
   if (separator === '\u3000') return 'ideographic-space';
