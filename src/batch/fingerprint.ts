@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fontFile, fontKeys } from '../fonts/registry.js';
 import { loadIssue } from '../manifest/load.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { issueSources } from './sources.js';
+import { fileVersion } from '../file-version.js';
 
 const ENGINE_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -25,9 +26,7 @@ export async function fingerprint(manifest: string, profile: RenderProfile): Pro
     hash.update(await readFile(file));
   }
   for (const key of fontKeys()) {
-    const file = fontFile(key);
-    const { size, mtimeMs } = await stat(file);
-    hash.update(`${file}\0${size}\0${mtimeMs}\0`);
+    hash.update(`${await fileVersion(fontFile(key))}\0`);
   }
   return hash.digest('hex');
 }

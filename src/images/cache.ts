@@ -11,12 +11,13 @@
  * it), written atomically so parallel batch workers never read half a file.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { prepareImage, type PlacedSize } from './prepare.js';
 import { SEPARATION_METHOD } from './separation.js';
+import { fileVersion } from '../file-version.js';
 
 const MEMORY_ENTRIES = 64;
 const memory = new Map<string, Buffer>();
@@ -33,8 +34,7 @@ function cacheDir(): string | undefined {
  * a photo replaced between two builds of a watching process gets its new digest.
  */
 async function digestOf(file: string): Promise<string> {
-  const { size, mtimeMs } = await stat(file);
-  const version = `${file}\0${size}\0${mtimeMs}`;
+  const version = await fileVersion(file);
   let digest = fileDigests.get(version);
   if (!digest) {
     digest = readFile(file).then((bytes) => createHash('sha256').update(bytes).digest('hex'));

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { Issue, Photo } from '../manifest/types.js';
 import type { PixelSize } from '../layout/module.js';
+import { versionOf } from '../file-version.js';
 
 /**
  * Refused before decoding: a decoded photo takes width × height × 4 bytes, and a 69-byte PNG can
@@ -41,7 +42,7 @@ async function probePhoto(photo: Photo): Promise<PixelSize> {
   const info = await stat(photo.file).catch(() => {
     throw fail('missing-file', `photo not found: ${photo.file}`, 'check the spelling of the path; it is relative to the manifest');
   });
-  const cacheKey = `${photo.file}\0${info.size}\0${info.mtimeMs}`;
+  const cacheKey = versionOf(photo.file, info);
   const known = probed.get(cacheKey);
   if (known) return known;
   if (info.size === 0) throw fail('truncated-image', `photo ${photo.file} is empty (0 bytes)`, 'copy the photo again; the transfer did not finish');

@@ -10,8 +10,8 @@
  * channel is rounded up by at most 2/5 of a level, so its total ink exceeds the darkest of them by
  * at most one level: the profile's ink limit holds.
  */
-import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import { fileVersion } from '../file-version.js';
 
 /** Grid points per channel: 255 = 51 × 5, so every grid colour is an exact 8-bit value. */
 const GRID = 52;
@@ -41,11 +41,6 @@ export async function separationTable(cmykProfile: string | undefined): Promise<
     table.catch(() => tables.delete(key));
   }
   return table;
-}
-
-async function fileVersion(file: string): Promise<string> {
-  const { size, mtimeMs } = await stat(file);
-  return `${file}\0${size}\0${mtimeMs}`;
 }
 
 async function sampleTable(cmykProfile: string | undefined): Promise<SeparationTable> {

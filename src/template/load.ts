@@ -1,6 +1,6 @@
 /** Finding, reading and validating a page template. */
 
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BanmianError } from '../errors.js';
@@ -13,6 +13,7 @@ import type { Problem } from '../manifest/problems.js';
 import { checkOutputProfile } from './icc.js';
 import { checkTemplateGeometry, templateSchema, type TemplateData } from './schema.js';
 import type { Template } from './types.js';
+import { fileVersion } from '../file-version.js';
 
 /**
  * The project's templates/ folder. This file runs as src/template/load.ts under vitest and as
@@ -55,8 +56,7 @@ export async function unknownTemplateError(name: string, where: ConstructorParam
  */
 export async function loadTemplate(nameOrPath: string, manifestDir: string): Promise<Template> {
   const { file, name } = await locateTemplate(nameOrPath, path.resolve(manifestDir));
-  const { size, mtimeMs } = await stat(file);
-  const key = `${name}\0${file}\0${size}\0${mtimeMs}`;
+  const key = `${name}\0${await fileVersion(file)}`;
   const known = loaded.get(key);
   if (known) return known;
   const template = await readTemplate(file, name);

@@ -1,0 +1,16 @@
+/**
+ * A file's version as a cache key: its path, size and modification time. A file replaced while a
+ * process runs (a photo swapped under `watch`, a new plant profile) gets a new key, so every
+ * per-process cache of what was read from a file keys on this.
+ */
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+
+export async function fileVersion(file: string): Promise<string> {
+  return versionOf(file, await stat(file));
+}
+
+/** The same key from a stat already made (a caller that needs the size or the error anyway). */
+export function versionOf(file: string, info: Pick<Stats, 'size' | 'mtimeMs'>): string {
+  return `${file}\0${info.size}\0${info.mtimeMs}`;
+}
