@@ -49,5 +49,5 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
 
 function summarise(r: BuildReport): string {
   const pages = plural(r.pages, 'page');
-  return `${r.output}  ${pages}, ${r.articles} articles, ${formatBytes(r.bytes)}, ${r.timingsMs.total} ms (${r.profile})`;
+  return `${r.output}  ${pages}, ${plural(r.articles, 'article')}, ${formatBytes(r.bytes)}, ${r.timingsMs.total} ms (${r.profile})`;
 }
