@@ -124,7 +124,7 @@ function* styledTexts(issue: Issue): Generator<StyledText> {
   for (const page of issue.pages) {
     const pageField = (name: 'section' | 'editor'): ErrorLocation => at(page.fieldLines?.[name] ?? page.origin.line, `${page.origin.field}.${name}`);
     if (page.section !== undefined) yield { text: normalizeText(page.section), role: 'runningHead', where: pageField('section') };
-    if (page.editor !== undefined) yield { text: normalizeText(page.editor), role: 'pageEditor', where: pageField('editor') };
+    if (page.editor !== undefined) yield { text: normalizeByline(page.editor), role: 'pageEditor', where: pageField('editor') };
     for (const article of page.articles) yield* articleTexts(issue, article);
   }
 }

@@ -4,7 +4,7 @@
  * body grid.
  */
 import type { Issue, Page } from '../manifest/types.js';
-import { normalizeByline } from '../text/normalize.js';
+import { normalizeByline, normalizeText } from '../text/normalize.js';
 import type { FrameItem } from './frames.js';
 import { baselineInSlot, type PageGrid } from './grid.js';
 import { setText, toGlyphRun, type FontBook, type StyleRole } from './set-text.js';
@@ -48,9 +48,10 @@ export function pageFurniture(
   };
   const outer = recto ? 'right' : 'left';
   const inner = recto ? 'left' : 'right';
-  const headText = [issue.publication, page.section].filter(Boolean).join('\u3000');
+  // As set everywhere else (and as glyph coverage checked it): normalised.
+  const headText = [issue.publication, page.section].filter((part): part is string => Boolean(part)).map((part) => normalizeText(part)).join('\u3000');
   line(headText, 'runningHead', inner, grid.headTop, headHeight * 0.8);
-  line(`${chineseDate(issue.date)}\u3000${issue.issue}`, 'runningHead', outer, grid.headTop, headHeight * 0.8);
+  line(`${chineseDate(issue.date)}\u3000${normalizeText(issue.issue)}`, 'runningHead', outer, grid.headTop, headHeight * 0.8);
   const ruleY = grid.typeTop - headHeight * 0.2;
   items.push({ kind: 'rule', x1: grid.typeLeft, y1: ruleY, x2: grid.typeLeft + grid.typeWidth, y2: ruleY, widthPt: RULE_WIDTH_PT });
   const footHeight = grid.pageHeightPt - grid.footTop;
