@@ -121,7 +121,8 @@ export function glyphAdvances(key: string): AdvanceWidths {
 
 /** A new, empty subset of a key's font for one PDF: our TrueType copier, or undefined to leave it to fontkit. */
 export function newSubset(key: string): TrueTypeSubset | undefined {
-  return TrueTypeSubset.of(loadedFont(key).data);
+  const { data, advances } = loadedFont(key);
+  return TrueTypeSubset.of(data, advances);
 }
 
 /** Font files being read ahead by `prefetchFonts`, until they are parsed or let go. */

@@ -9,6 +9,7 @@
  * nine tables PDF requires (ISO 32000 §9.9: head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm).
  * Same input, same bytes.
  */
+import type { AdvanceWidths } from './advances.js';
 import { tableDirectory, viewOf, type TableRecord } from './sfnt.js';
 
 /** Compound glyph component flags (OpenType `glyf`). */
@@ -26,21 +27,37 @@ export class TrueTypeSubset {
   private readonly glyphs: number[] = [];
   private readonly newIds = new Map<number, number>();
 
+  /** where the glyph data and metrics lie, read once from head, hhea and the directory */
+  private readonly glyf: number;
+  private readonly loca: number;
+  private readonly longLoca: boolean;
+  private readonly hmtx: number;
+  private readonly metricCount: number;
+
   private constructor(
     private readonly data: Uint8Array,
     private readonly view: DataView,
     private readonly tables: ReadonlyMap<string, TableRecord>,
+    private readonly advances: AdvanceWidths,
   ) {
+    this.glyf = this.record('glyf').offset;
+    this.loca = this.record('loca').offset;
+    this.longLoca = view.getInt16(this.record('head').offset + 50) === 1;
+    this.hmtx = this.record('hmtx').offset;
+    this.metricCount = view.getUint16(this.record('hhea').offset + 34);
     this.includeGlyph(0); // .notdef keeps id 0
   }
 
-  /** A subset of the TrueType font in `data`, or undefined when it is not one this can copy from (CFF, variable, damaged). */
-  static of(data: Uint8Array): TrueTypeSubset | undefined {
+  /**
+   * A subset of the TrueType font in `data` (its advances read by advances.ts), or undefined when
+   * it is not one this can copy from (CFF, variable, damaged).
+   */
+  static of(data: Uint8Array, advances: AdvanceWidths): TrueTypeSubset | undefined {
     const view = viewOf(data);
     const tables = tableDirectory(view);
     const required = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
     if (!tables || !required.every((tag) => tables.has(tag)) || tables.has('fvar')) return undefined;
-    return new TrueTypeSubset(data, view, tables);
+    return new TrueTypeSubset(data, view, tables, advances);
   }
 
   /** No CFF outlines (pdfkit asks, to choose FontFile2 over FontFile3). */
@@ -117,20 +134,14 @@ export class TrueTypeSubset {
 
   /** Where the glyph's data lies in the file, from `loca`. */
   private glyphRange(glyphId: number): [number, number] {
-    const glyf = this.record('glyf').offset;
-    const loca = this.record('loca').offset;
-    const longOffsets = this.view.getInt16(this.record('head').offset + 50) === 1;
-    const at = (i: number): number => (longOffsets ? this.view.getUint32(loca + i * 4) : this.view.getUint16(loca + i * 2) * 2);
-    return [glyf + at(glyphId), glyf + at(glyphId + 1)];
+    const at = (i: number): number => (this.longLoca ? this.view.getUint32(this.loca + i * 4) : this.view.getUint16(this.loca + i * 2) * 2);
+    return [this.glyf + at(glyphId), this.glyf + at(glyphId + 1)];
   }
 
-  /** Advance width and left side bearing (OpenType `hmtx`: the last advance repeats for the rest). */
+  /** Advance width and left side bearing (the bearings after the last full hmtx entry stand alone). */
   private horizontalMetrics(glyphId: number): [number, number] {
-    const hmtx = this.record('hmtx').offset;
-    const metricCount = this.view.getUint16(this.record('hhea').offset + 34);
-    if (glyphId < metricCount) return [this.view.getUint16(hmtx + glyphId * 4), this.view.getInt16(hmtx + glyphId * 4 + 2)];
-    const advance = this.view.getUint16(hmtx + (metricCount - 1) * 4);
-    return [advance, this.view.getInt16(hmtx + metricCount * 4 + (glyphId - metricCount) * 2)];
+    const bearingAt = glyphId < this.metricCount ? this.hmtx + glyphId * 4 + 2 : this.hmtx + this.metricCount * 4 + (glyphId - this.metricCount) * 2;
+    return [this.advances(glyphId), this.view.getInt16(bearingAt)];
   }
 
   private record(tag: string): TableRecord {
