@@ -174,10 +174,12 @@ function contentCount(items: ItemList, line: LineSpan): number {
  * unpenalised break is preferred (`1.9万` stays together when the line allows).
  */
 function previousBreak(items: ItemList, line: LineSpan): number | undefined {
+  // The line keeps a content box only for breaks at or after its first one.
+  let firstContent = line.start;
+  while (firstContent <= line.end && !(items.boxes[firstContent] as Box).content) firstContent += 1;
   let penalised: number | undefined;
-  for (let e = line.end - 1; e >= line.start; e -= 1) {
+  for (let e = line.end - 1; e >= firstContent; e -= 1) {
     const rule = (items.gaps[e] as Gap).rule;
-    if (contentCount(items, { ...line, end: e }) < 1) break;
     if (rule === 'allowed') return e;
     if (rule === 'penalty') penalised ??= e;
   }
