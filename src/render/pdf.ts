@@ -20,7 +20,7 @@ import { defaultOutputProfile, type OutputProfile } from './output-profile.js';
 import { pageBoxes, type RenderProfile } from './page-boxes.js';
 import { addPdfaModifyDate } from './pdfa.js';
 import { addPdfxOutputIntent, PDFX_INFO } from './pdfx.js';
-import { bleedPlacement, type Rect } from './placement.js';
+import { placedImages, type Rect } from './placement.js';
 import { DOCUMENT_LANGUAGE, PROFILE_SPECS, type ProfileSpec } from './profile-spec.js';
 
 export type { RenderProfile } from './page-boxes.js';
@@ -152,12 +152,11 @@ function drawItem(doc: Doc, item: Exclude<FrameItem, ImageBox>): void {
 
 /** The page's photos where they are drawn: with printer's marks, edge photos run into the bleed. */
 function placeImages(page: PageFrame, bleedMm: number, spec: ProfileSpec): Placed[] {
-  const { bleedPt } = pageBoxes(page.widthPt, page.heightPt, bleedMm, spec.printerMarks);
-  return page.items.flatMap((item) => {
-    if (item.kind !== 'image') return [];
-    const rect = bleedPlacement(item, page, bleedPt);
-    return [{ ...rect, file: item.file, key: `${item.file}|${rect.width.toFixed(1)}x${rect.height.toFixed(1)}` }];
-  });
+  return placedImages(page, bleedMm, spec.printerMarks).map(({ image, rect }) => ({
+    ...rect,
+    file: image.file,
+    key: `${image.file}|${rect.width.toFixed(1)}x${rect.height.toFixed(1)}`,
+  }));
 }
 
 /**

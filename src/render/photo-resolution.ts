@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { BanmianError } from '../errors.js';
 import type { IssueFrames } from '../layout/frames.js';
-import { pageBoxes } from './page-boxes.js';
-import { bleedPlacement } from './placement.js';
+import { placedImages } from './placement.js';
 
 export const WARN_BELOW_PPI = 200;
 export const FAIL_BELOW_PPI = 100;
@@ -22,10 +21,7 @@ export interface ResolutionWarning {
 export function checkPrintResolution(frames: IssueFrames): ResolutionWarning[] {
   const warnings: ResolutionWarning[] = [];
   for (const page of frames.pages) {
-    const { bleedPt } = pageBoxes(page.widthPt, page.heightPt, frames.bleedMm, true);
-    for (const item of page.items) {
-      if (item.kind !== 'image') continue;
-      const placed = bleedPlacement(item, page, bleedPt);
+    for (const { image: item, rect: placed } of placedImages(page, frames.bleedMm, true)) {
       // Scaled to cover its box: the side with fewer pixels per inch decides.
       const ppi = Math.floor(Math.min(item.pixelWidth / (placed.width / 72), item.pixelHeight / (placed.height / 72)));
       if (ppi >= WARN_BELOW_PPI) continue;
