@@ -1,6 +1,7 @@
 /** Units and the one rounding policy. All layout numbers are PostScript points (1/72 in). */
 
-export const PT_PER_MM = 72 / 25.4;
+export const PT_PER_INCH = 72;
+export const PT_PER_MM = PT_PER_INCH / 25.4;
 
 export function mmToPt(mm: number): number {
   return mm * PT_PER_MM;

@@ -8,6 +8,7 @@
  */
 import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
+import { PT_PER_INCH } from '../units.js';
 import { cmykTiff, separate, separationTable } from './separation.js';
 
 interface ImageSettings {
@@ -60,7 +61,7 @@ export async function prepareImage(file: string, placed: PlacedSize, profile: Re
 function targetPixels(srcW: number, srcH: number, placed: PlacedSize, ppi: number): [number, number] {
   const aspect = placed.widthPt / placed.heightPt;
   const cropW = Math.min(srcW, srcH * aspect); // widest crop of the source with the frame's aspect
-  const width = Math.max(1, Math.round(Math.min(cropW, (placed.widthPt / 72) * ppi)));
+  const width = Math.max(1, Math.round(Math.min(cropW, (placed.widthPt / PT_PER_INCH) * ppi)));
   const height = Math.max(1, Math.round(width / aspect));
   return [width, height];
 }

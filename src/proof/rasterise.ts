@@ -4,6 +4,7 @@
  */
 import sharp from 'sharp';
 import { BanmianError } from '../errors.js';
+import { PT_PER_INCH } from '../units.js';
 
 export interface PagePng {
   readonly png: Uint8Array;
@@ -11,13 +12,11 @@ export interface PagePng {
   readonly height: number;
 }
 
-const PDF_POINTS_PER_INCH = 72;
-
 export async function rasterisePdf(pdf: Uint8Array, dpi: number): Promise<PagePng[]> {
   const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: pdf });
   try {
-    const shot = await parser.getScreenshot({ scale: dpi / PDF_POINTS_PER_INCH, imageDataUrl: false, imageBuffer: true });
+    const shot = await parser.getScreenshot({ scale: dpi / PT_PER_INCH, imageDataUrl: false, imageBuffer: true });
     return await Promise.all(shot.pages.map(async ({ data }) => opaque(data)));
   } catch (error) {
     throw new BanmianError('rasterise-failed', 'layout', `could not render the PDF to images: ${error instanceof Error ? error.message : String(error)}`);

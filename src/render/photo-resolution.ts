@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { BanmianError } from '../errors.js';
 import type { IssueFrames } from '../layout/frames.js';
+import { PT_PER_INCH } from '../units.js';
 import { placedImages } from './placement.js';
 
 export const WARN_BELOW_PPI = 200;
@@ -23,7 +24,7 @@ export function checkPrintResolution(frames: IssueFrames): ResolutionWarning[] {
   for (const page of frames.pages) {
     for (const { image: item, rect: placed } of placedImages(page, frames.bleedMm, true)) {
       // Scaled to cover its box: the side with fewer pixels per inch decides.
-      const ppi = Math.floor(Math.min(item.pixelWidth / (placed.width / 72), item.pixelHeight / (placed.height / 72)));
+      const ppi = Math.floor(Math.min(item.pixelWidth / (placed.width / PT_PER_INCH), item.pixelHeight / (placed.height / PT_PER_INCH)));
       if (ppi >= WARN_BELOW_PPI) continue;
       const what = `photo ${path.basename(item.file)} on page ${page.number} (${item.article}) is ${ppi} ppi at its placed size`;
       if (ppi < FAIL_BELOW_PPI) {
