@@ -1,21 +1,25 @@
 /**
- * Prepared photos cached by content: decoding, resizing and separating a 6-megapixel photo
- * takes a sizeable part of a second, and an archive rebuild or a desk's tenth build of the day
- * places the same photos at the same sizes again. The key covers everything the JPEG depends
- * on (the photo's bytes, its placed size, the profile, the CMYK output profile's bytes, sharp's
- * version, the separation method), so a hit gives the very bytes a fresh preparation would:
- * output stays reproducible.
+ * Photos cached by content: decoding, resizing and separating a 6-megapixel photo takes a
+ * sizeable part of a second, and an archive rebuild or a desk's tenth build of the day places the
+ * same photos at the same sizes again. The key covers everything the JPEG depends on (the
+ * photo's bytes, its placed size, the profile, the CMYK output profile's bytes, the sharp
+ * release, the separation method), so a hit gives the very bytes a fresh preparation would:
+ * output stays reproducible. What the probe learnt about a photo (its pixel size, and that it
+ * decodes) is kept by content too, so a build whose photos are all cached never decodes one,
+ * nor loads sharp (about 100 ms of a cold start).
  *
  * Two levels: a small in-process map (a warm process rebuilding issues) and files under
  * `.banmian-cache/images` of the working folder (`BANMIAN_CACHE_DIR` moves it, `off` disables
  * it), written atomically so parallel batch workers never read half a file.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { PixelSize } from '../layout/module.js';
 import type { RenderProfile } from '../render/page-boxes.js';
-import { prepareImage, type PlacedSize } from './prepare.js';
+import type { PlacedSize } from './prepare.js';
 import { SEPARATION_METHOD } from './separation.js';
 import { fileVersion } from '../file-version.js';
 
@@ -30,10 +34,26 @@ function cacheDir(): string | undefined {
 }
 
 /**
+ * The sharp release that decodes and encodes the photos: each release pins the libvips it ships.
+ * Read from its package.json (not exported: the nearest one above its entry point), which costs
+ * nothing, where `sharp.versions` would load the addon.
+ */
+function sharpRelease(): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve('sharp'));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    if (path.dirname(dir) === dir) throw new Error('sharp has no package.json above its entry point');
+    dir = path.dirname(dir);
+  }
+  const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+  return `sharp-${version}`;
+}
+const SHARP_RELEASE = sharpRelease();
+
+/**
  * SHA-256 of a file's bytes, hashed once per process for each path, size and modification time:
  * a photo replaced between two builds of a watching process gets its new digest.
  */
-async function digestOf(file: string): Promise<string> {
+export async function photoDigest(file: string): Promise<string> {
   const version = await fileVersion(file);
   let digest = fileDigests.get(version);
   if (!digest) {
@@ -45,12 +65,12 @@ async function digestOf(file: string): Promise<string> {
 
 export async function cachedPreparedImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer> {
   const parts = [
-    await digestOf(file),
+    await photoDigest(file),
     placed.widthPt.toFixed(3),
     placed.heightPt.toFixed(3),
     profile,
-    cmykProfile ? await digestOf(cmykProfile) : 'builtin',
-    sharp.versions.vips ?? '',
+    cmykProfile ? await photoDigest(cmykProfile) : 'builtin',
+    SHARP_RELEASE,
     SEPARATION_METHOD,
   ];
   const key = createHash('sha256').update(parts.join('\n')).digest('hex');
@@ -58,8 +78,9 @@ export async function cachedPreparedImage(file: string, placed: PlacedSize, prof
   if (remembered) return remembered;
   const dir = cacheDir();
   const stored = dir ? await readFile(path.join(dir, `${key}.jpg`)).catch(() => undefined) : undefined;
-  const jpeg = stored ?? (await prepareImage(file, placed, profile, cmykProfile));
-  if (dir && !stored) await store(dir, key, jpeg);
+  // sharp is loaded only when a photo has to be prepared.
+  const jpeg = stored ?? (await (await import('./prepare.js')).prepareImage(file, placed, profile, cmykProfile));
+  if (dir && !stored) await store(dir, `${key}.jpg`, jpeg);
   remember(key, jpeg);
   return jpeg;
 }
@@ -69,13 +90,39 @@ function remember(key: string, jpeg: Buffer): void {
   memory.set(key, jpeg);
 }
 
+/** The pixel size of a photo whose bytes (`digest`) an earlier probe decoded without fault. */
+export async function probedPhotoSize(digest: string): Promise<PixelSize | undefined> {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  const stored = await readFile(path.join(dir, probeName(digest)), 'utf8').catch(() => undefined);
+  if (stored === undefined) return undefined;
+  try {
+    const { pixelWidth, pixelHeight } = JSON.parse(stored) as Partial<PixelSize>;
+    if (Number.isInteger(pixelWidth) && Number.isInteger(pixelHeight)) return { pixelWidth, pixelHeight } as PixelSize;
+  } catch {
+    // a damaged entry is probed again and rewritten
+  }
+  return undefined;
+}
+
+/** Records that the photo with these bytes decodes, and its pixel size. */
+export async function rememberProbedPhoto(digest: string, size: PixelSize): Promise<void> {
+  const dir = cacheDir();
+  if (dir) await store(dir, probeName(digest), Buffer.from(JSON.stringify(size)));
+}
+
+/** The probe's verdict depends on the decoder too. */
+function probeName(digest: string): string {
+  return `${digest}.${SHARP_RELEASE}.probe.json`;
+}
+
 /** Best effort: a cache that cannot be written only costs time next build. */
-async function store(dir: string, key: string, jpeg: Buffer): Promise<void> {
+async function store(dir: string, name: string, bytes: Buffer): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
-    const temporary = path.join(dir, `.${key}.${process.pid}.${process.hrtime.bigint()}.tmp`);
-    await writeFile(temporary, jpeg);
-    await rename(temporary, path.join(dir, `${key}.jpg`));
+    const temporary = path.join(dir, `.${name}.${process.pid}.${process.hrtime.bigint()}.tmp`);
+    await writeFile(temporary, bytes);
+    await rename(temporary, path.join(dir, name));
   } catch {
     // read-only folder, full disk: build on without the cache
   }

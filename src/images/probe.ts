@@ -1,14 +1,16 @@
 /**
  * Pixel sizes of the issue's photos, read with sharp before layout (layout itself is pure). Each
  * photo is also decoded once, at a reduced size, so that a truncated or corrupt file is reported
- * against the manifest line that names it instead of failing halfway through rendering.
+ * against the manifest line that names it instead of failing halfway through rendering. Both
+ * are remembered by the photo's content (images/cache.ts): a photo an earlier build probed is
+ * not decoded again.
  */
 import { stat } from 'node:fs/promises';
-import sharp from 'sharp';
 import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { Issue, Photo } from '../manifest/types.js';
 import type { PixelSize } from '../layout/module.js';
 import { versionOf } from '../file-version.js';
+import { photoDigest, probedPhotoSize, rememberProbedPhoto } from './cache.js';
 
 /**
  * Refused before decoding: a decoded photo takes width × height × 4 bytes, and a 69-byte PNG can
@@ -46,27 +48,41 @@ async function probePhoto(photo: Photo): Promise<PixelSize> {
   const known = probed.get(cacheKey);
   if (known) return known;
   if (info.size === 0) throw fail('truncated-image', `photo ${photo.file} is empty (0 bytes)`, 'copy the photo again; the transfer did not finish');
+  const digest = await photoDigest(photo.file);
+  let size = await probedPhotoSize(digest);
+  if (!size) {
+    size = await decodeProbe(photo.file, fail);
+    await rememberProbedPhoto(digest, size);
+  }
+  probed.set(cacheKey, size);
+  return size;
+}
 
+type Failure = (code: string, message: string, hint?: string) => BanmianError;
+
+/** Reads the photo's header, then decodes it small: whatever passes here renders. */
+async function decodeProbe(file: string, fail: Failure): Promise<PixelSize> {
+  const { default: sharp } = await import('sharp');
   // The header only; the pixel limit is checked below, with a message that gives the size.
-  const meta = await sharp(photo.file, { limitInputPixels: false })
+  const meta = await sharp(file, { limitInputPixels: false })
     .metadata()
     .catch((error: unknown) => {
       const reason = (error as Error).message;
-      if (/unsupported image format/i.test(reason)) throw fail('not-an-image', `photo ${photo.file} is not an image banmian can read`);
-      throw fail('corrupt-image', `photo ${photo.file} cannot be read: ${reason}`);
+      if (/unsupported image format/i.test(reason)) throw fail('not-an-image', `photo ${file} is not an image banmian can read`);
+      throw fail('corrupt-image', `photo ${file} cannot be read: ${reason}`);
     });
-  if (!FORMATS.has(meta.format)) throw fail('unsupported-image', `photo ${photo.file} is a ${meta.format.toUpperCase()} image`);
+  if (!FORMATS.has(meta.format)) throw fail('unsupported-image', `photo ${file} is a ${meta.format.toUpperCase()} image`);
   const { width, height } = meta.autoOrient;
   if (width * height > MAX_PHOTO_PIXELS) {
     throw fail(
       'image-too-large',
-      `photo ${photo.file} is ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${MAX_PHOTO_PIXELS / 1e6}`,
+      `photo ${file} is ${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${MAX_PHOTO_PIXELS / 1e6}`,
       'scale the photo down; 300 ppi at its printed size is all the press needs',
     );
   }
 
   // sharp's default failOn ('warning') is what the renderer uses too: what passes here renders.
-  await sharp(photo.file, { limitInputPixels: MAX_PHOTO_PIXELS })
+  await sharp(file, { limitInputPixels: MAX_PHOTO_PIXELS })
     .resize(256, 256, { fit: 'inside' })
     .raw()
     .toBuffer()
@@ -75,12 +91,10 @@ async function probePhoto(photo: Photo): Promise<PixelSize> {
       const truncated = /premature end of jpeg|truncated|unexpected end|end of (file|stream)/i.test(reason);
       throw fail(
         truncated ? 'truncated-image' : 'corrupt-image',
-        `photo ${photo.file} is ${truncated ? 'cut short' : 'damaged'} (${reason.trim()})`,
+        `photo ${file} is ${truncated ? 'cut short' : 'damaged'} (${reason.trim()})`,
         truncated ? 'copy the photo again; the transfer did not finish' : 'export the photo again from the original',
       );
     });
 
-  const size = { pixelWidth: width, pixelHeight: height };
-  probed.set(cacheKey, size);
-  return size;
+  return { pixelWidth: width, pixelHeight: height };
 }

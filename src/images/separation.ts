@@ -10,7 +10,6 @@
  * channel is rounded up by at most 2/5 of a level, so its total ink exceeds the darkest of them by
  * at most one level: the profile's ink limit holds.
  */
-import sharp from 'sharp';
 import { fileVersion } from '../file-version.js';
 
 /** Grid points per channel: 255 = 51 × 5, so every grid colour is an exact 8-bit value. */
@@ -44,6 +43,8 @@ export async function separationTable(cmykProfile: string | undefined): Promise<
 }
 
 async function sampleTable(cmykProfile: string | undefined): Promise<SeparationTable> {
+  // Loaded here, not with the module: the photo cache imports this module for its method name.
+  const { default: sharp } = await import('sharp');
   const rgb = Buffer.alloc(GRID ** 3 * 3);
   let at = 0;
   for (let r = 0; r < GRID; r += 1) {

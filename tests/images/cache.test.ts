@@ -1,11 +1,14 @@
 // The prepared-photo cache returns exactly the bytes a fresh preparation makes, and keeps them
-// on disk for the next process.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+// on disk for the next process; the probe's verdict on a photo is kept by its content.
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedPreparedImage } from '../../src/images/cache.js';
 import { prepareImage } from '../../src/images/prepare.js';
+import { probePhotos } from '../../src/images/probe.js';
+import type { Issue } from '../../src/manifest/types.js';
+import sharp from 'sharp';
 
 const dir = mkdtempSync(join(tmpdir(), 'banmian-image-cache-'));
 const previous = process.env.BANMIAN_CACHE_DIR;
@@ -44,5 +47,43 @@ describe('prepared-photo cache', () => {
     const after = await cachedPreparedImage(photo, placed, 'email');
     expect(after.equals(before)).toBe(false);
     expect(after.equals(await prepareImage(other, placed, 'email'))).toBe(true);
+  });
+});
+
+/** An issue of one article with one photo: all the probe reads. */
+function issueWithPhoto(file: string): Issue {
+  const photo = { file, source: { file: join(dir, 'issue.yaml'), line: 7, field: 'pages[0].articles[0].photos[0]' } };
+  return { pages: [{ articles: [{ photos: [photo] }] }] } as unknown as Issue;
+}
+
+describe('probed photos', () => {
+  const probeEntries = (): string[] => readdirSync(join(dir, 'images')).filter((f) => f.endsWith('.probe.json'));
+
+  it('keeps the pixel size of a photo that decoded, by content, for the next build', async () => {
+    const photo = join(dir, 'probed.jpg');
+    copyFileSync(PHOTO, photo);
+    const before = probeEntries().length;
+    const sizes = await probePhotos(issueWithPhoto(photo));
+    const meta = await sharp(PHOTO).metadata();
+    expect(sizes.get(photo)).toEqual({ pixelWidth: meta.autoOrient.width, pixelHeight: meta.autoOrient.height });
+    expect(probeEntries()).toHaveLength(before + 1);
+
+    // The same bytes under another name: the size comes from the entry, which is not rewritten.
+    const entry = join(dir, 'images', probeEntries().find((f) => !f.startsWith('.')) as string);
+    writeFileSync(entry, JSON.stringify({ pixelWidth: 11, pixelHeight: 7 }));
+    const copy = join(dir, 'probed-copy.jpg');
+    copyFileSync(PHOTO, copy);
+    expect((await probePhotos(issueWithPhoto(copy))).get(copy)).toEqual({ pixelWidth: 11, pixelHeight: 7 });
+  });
+
+  it('probes again over a damaged entry, and mends it', async () => {
+    const photo = join(dir, 'damaged-entry.jpg');
+    copyFileSync(PHOTO, photo);
+    expect(probeEntries().length).toBeGreaterThan(0);
+    for (const f of probeEntries()) writeFileSync(join(dir, 'images', f), '{"pixelWidth": "wide"');
+    const meta = await sharp(PHOTO).metadata();
+    const size = { pixelWidth: meta.autoOrient.width, pixelHeight: meta.autoOrient.height };
+    expect((await probePhotos(issueWithPhoto(photo))).get(photo)).toEqual(size);
+    for (const f of probeEntries()) expect(JSON.parse(readFileSync(join(dir, 'images', f), 'utf8'))).toEqual(size);
   });
 });
