@@ -8,7 +8,6 @@
  * equal Info).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import type { FrameItem, ImageBox, IssueFrames, PageFrame } from '../layout/frames.js';
 import { cachedPreparedImage } from '../images/cache.js';
@@ -16,7 +15,7 @@ import { attachFiles, type Attachment } from './attachments.js';
 import { drawGlyphRun } from './glyph-run.js';
 import { addRegistrationColour, drawPrintMarks } from './marks.js';
 import { addPageOutline } from './outline.js';
-import { defaultOutputProfile, type OutputProfile } from './output-profile.js';
+import { defaultOutputProfile, deflatedProfile, type OutputProfile } from './output-profile.js';
 import { pageBoxes, type RenderProfile } from './page-boxes.js';
 import { addPdfaModifyDate } from './pdfa.js';
 import { addPdfxOutputIntent, PDFX_INFO } from './pdfx.js';
@@ -58,7 +57,7 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
   const attachments = spec.attachSources ? (options.attachments ?? []) : [];
   const placements = frames.pages.map((page) => placeImages(page, frames.bleedMm, spec));
   const jpegs = await prepareImages(placements.flat(), profile, outputProfile?.file);
-  const icc = outputProfile ? await readFile(outputProfile.file) : undefined;
+  const icc = outputProfile ? await deflatedProfile(outputProfile) : undefined;
   const date = issueDate(frames.date);
 
   const doc = new PDFDocument({

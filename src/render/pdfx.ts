@@ -23,10 +23,12 @@ interface DocInternals {
   _root: { data: Record<string, unknown> };
 }
 
-export function addPdfxOutputIntent(doc: PDFKit.PDFDocument, profile: OutputProfile, icc: Buffer): void {
+/** `deflatedIcc`: the profile already compressed (output-profile.ts), which pdfkit then passes through. */
+export function addPdfxOutputIntent(doc: PDFKit.PDFDocument, profile: OutputProfile, deflatedIcc: Buffer): void {
   const internals = doc as unknown as DocInternals;
-  const stream = internals.ref({ N: 4 });
-  stream.end(icc);
+  // Keys in pdfkit's own order (it adds Length as data is written, then Filter).
+  const stream = internals.ref({ N: 4, Length: 0, Filter: 'FlateDecode' });
+  stream.end(deflatedIcc);
   const intent = internals.ref({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',

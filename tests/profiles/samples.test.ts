@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEmbeddedFiles } from '../../src/archive/read.js';
@@ -14,6 +15,7 @@ import { buildFromPdf } from '../../src/archive/rebuild.js';
 import { MANIFEST_DESCRIPTION } from '../../src/archive/sources.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { buildIssue, layOut } from '../../src/pipeline.js';
+import { defaultOutputProfile } from '../../src/render/output-profile.js';
 import type { RenderProfile } from '../../src/render/page-boxes.js';
 import { loadTemplate } from '../../src/template/load.js';
 import { mmToPt } from '../../src/units.js';
@@ -135,6 +137,8 @@ describe('print', () => {
       expect(String(intent.get(PDFName.of('S')))).toBe('/GTS_PDFX');
       const profile = intent.lookup(PDFName.of('DestOutputProfile'), PDFStream) as PDFRawStream;
       expect(profile.dict.lookup(PDFName.of('N'), PDFNumber).asNumber()).toBe(4);
+      // the very profile the photos were separated with (no sample template names a plant profile)
+      expect(inflateSync(profile.contents).equals(readFileSync(defaultOutputProfile().file))).toBe(true);
       expect(pdf.toString('latin1')).not.toContain('/UserUnit');
     }
   });
