@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { issueFiles, type TemplateFiles } from '../manifest/files.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Attachment } from '../render/attachments.js';
 import { sourceCredit } from '../text/normalize.js';
@@ -26,33 +27,26 @@ const MIME: Readonly<Record<string, string>> = {
   '.icm': 'application/vnd.iccprofile',
 };
 
-export async function issueAttachments(issue: Issue, template: { readonly file: string; readonly iccProfile?: string }): Promise<Attachment[]> {
+export async function issueAttachments(issue: Issue, template: TemplateFiles): Promise<Attachment[]> {
   const folder = path.dirname(issue.file);
-  const sources = new Set<string>();
-  for (const article of issue.pages.flatMap((p) => p.articles)) {
-    if (article.bodySource.file !== issue.file) sources.add(article.bodySource.file);
-    for (const photo of article.photos) sources.add(photo.file);
-  }
-  // A template inside the manifest's folder is the user's; a bundled one ships with Banmian.
-  if (template.file === issue.template) {
-    sources.add(template.file);
-    if (template.iccProfile) sources.add(template.iccProfile);
-  }
+  const files = issueFiles(issue, template);
+  // A bundled template ships with Banmian: only the desk's own travels with the issue.
+  const sources = new Set([...files.content, ...(files.ownTemplate ? files.template : [])]);
 
-  const files: Attachment[] = [
+  const attachments: Attachment[] = [
     { name: path.basename(issue.file), data: await readFile(issue.file), mime: 'application/yaml', description: MANIFEST_DESCRIPTION, relationship: 'Source' },
   ];
   for (const file of [...sources].sort()) {
     const name = path.relative(folder, file).split(path.sep).join('/');
-    files.push({ name, data: await readFile(file), mime: mimeOf(name), description: `source file ${name}`, relationship: 'Source' });
+    attachments.push({ name, data: await readFile(file), mime: mimeOf(name), description: `source file ${name}`, relationship: 'Source' });
   }
   issue.pages.forEach((page, p) =>
     page.articles.forEach((article, a) => {
       const name = `${TEXT_FOLDER}/${p + 1}-${a + 1}${article.id ? `-${article.id}` : ''}.txt`;
-      files.push({ name, data: Buffer.from(articleText(article), 'utf8'), mime: 'text/plain', description: `text of “${article.headline}”`, relationship: 'Supplement' });
+      attachments.push({ name, data: Buffer.from(articleText(article), 'utf8'), mime: 'text/plain', description: `text of “${article.headline}”`, relationship: 'Supplement' });
     }),
   );
-  return files;
+  return attachments;
 }
 
 /** The article's words in reading order: heading group, body as written, credit. */

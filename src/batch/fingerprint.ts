@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fontFile, fontKeys } from '../fonts/registry.js';
 import { loadIssue } from '../manifest/load.js';
 import type { RenderProfile } from '../render/page-boxes.js';
+import { loadTemplate } from '../template/load.js';
 import { issueSources } from './sources.js';
 import { fileVersion } from '../file-version.js';
 
@@ -19,9 +21,10 @@ const ENGINE_VERSION: string = (
 /** Throws the same BanmianError as a build would when the manifest itself is bad. */
 export async function fingerprint(manifest: string, profile: RenderProfile): Promise<string> {
   const issue = await loadIssue(manifest);
+  const template = await loadTemplate(issue.template, path.dirname(issue.file));
   const hash = createHash('sha256');
   hash.update(`banmian ${ENGINE_VERSION}\0${profile}\0`);
-  for (const file of await issueSources(issue)) {
+  for (const file of issueSources(issue, template)) {
     hash.update(`${file}\0`);
     hash.update(await readFile(file));
   }

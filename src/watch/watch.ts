@@ -39,7 +39,7 @@ export async function watchIssue(manifest: string, options: BuildOptions, onRebu
     const relative = changed.map((file) => path.relative(root, file));
     try {
       const laidOut = await layOut(manifest);
-      await follow(await issueSources(laidOut.issue));
+      await follow(issueSources(laidOut.issue, laidOut.template));
       const now = snapshot(laidOut.layout);
       const summary = previous ? describeChanges(previous, now) : describeLayout(now);
       previous = now;

@@ -7,6 +7,7 @@ import { fingerprint } from '../../src/batch/fingerprint.js';
 import { issueSources } from '../../src/batch/sources.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { defaultOutputProfile } from '../../src/render/output-profile.js';
+import { loadTemplate } from '../../src/template/load.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = 'gongyi-2023-03-07.yaml';
@@ -29,7 +30,8 @@ describe('issue sources', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('include the template file and its ICC profile', async () => {
-    const sources = await issueSources(await loadIssue(manifest));
+    const issue = await loadIssue(manifest);
+    const sources = issueSources(issue, await loadTemplate(issue.template, path.dirname(issue.file)));
     expect(sources[0]).toBe(manifest);
     expect(sources).toContain(path.join(dir, 'house.yaml'));
     expect(sources).toContain(path.join(dir, 'plant.icc'));
