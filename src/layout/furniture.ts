@@ -13,6 +13,11 @@ import type { Template } from '../template/types.js';
 const RULE_WIDTH_PT = 0.75;
 const UNWRAPPED_MEASURE_PT = 100_000;
 
+/** A page's name in the paper: 第3版. Set by the composer, which spaces the digits itself, and plain in bookmarks and the slug. */
+export function pageLabel(pageNumber: number): string {
+  return `第${pageNumber}版`;
+}
+
 /** `2024-11-28` → `2024年11月28日` */
 function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map((s) => Number.parseInt(s, 10));
@@ -55,7 +60,7 @@ export function pageFurniture(
   const ruleY = grid.typeTop - headHeight * 0.2;
   items.push({ kind: 'rule', x1: grid.typeLeft, y1: ruleY, x2: grid.typeLeft + grid.typeWidth, y2: ruleY, widthPt: RULE_WIDTH_PT });
   const footHeight = grid.pageHeightPt - grid.footTop;
-  line(`第${pageNumber}版`, 'folio', outer, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
+  line(pageLabel(pageNumber), 'folio', outer, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
   if (page.editor) line(normalizeByline(page.editor), 'pageEditor', inner, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
   return items;
 }

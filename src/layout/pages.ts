@@ -9,7 +9,7 @@ import type { Arrangement, PlacedModule } from './arrange.js';
 import { arrangePage } from './areas.js';
 import { lineItems, type FlowItem } from './blocks.js';
 import type { FrameBookmark, FrameItem, IssueFrames, PageFrame, RuleLine } from './frames.js';
-import { pageFurniture } from './furniture.js';
+import { pageFurniture, pageLabel } from './furniture.js';
 import { columnLeft, pageGrid, rowTop } from './grid.js';
 import { placeModule, prepareArticle, type ModuleEnv, type PreparedArticle } from './module.js';
 import { setText, type FontBook } from './set-text.js';
@@ -107,8 +107,8 @@ function jumpArticle(
   env: ModuleEnv,
 ): { arrangement: Arrangement; continuation: PreparedArticle } | undefined {
   const prepared = articles[i] as PreparedArticle;
-  const toLine = jumpLine(`（下转第${target}版）`, env);
-  const fromLine = jumpLine(`（上接第${page}版）`, env, 'left');
+  const toLine = jumpLine(`（下转${pageLabel(target)}）`, env);
+  const fromLine = jumpLine(`（上接${pageLabel(page)}）`, env, 'left');
   const found = largestPart(articles, i, (keep) => ({ ...prepared, flow: [...prepared.flow.slice(0, keep), ...toLine] }), env);
   if (!found) return undefined;
   const rest = prepared.flow.slice(found.keep).map((item) => ({ ...item, paragraph: item.paragraph + 1 }));

@@ -1,9 +1,10 @@
 /// <reference types="pdfkit" />
 /**
- * Bookmarks for readers: one per page (第 N 版), under it one per article, landing at the top of
+ * Bookmarks for readers: one per page (第3版), under it one per article, landing at the top of
  * the article. Call right after the page is added: pdfkit files the items under the current page.
  */
 import type { PageFrame } from '../layout/frames.js';
+import { pageLabel } from '../layout/furniture.js';
 
 interface OutlineItem {
   addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
@@ -13,7 +14,7 @@ interface OutlineItem {
 
 export function addPageOutline(doc: PDFKit.PDFDocument, page: PageFrame, offsetPt: number): void {
   const internals = doc as unknown as { outline: OutlineItem; page: { dictionary: unknown; height: number } };
-  const pageItem = internals.outline.addItem(`第 ${page.number} 版`, { expanded: true });
+  const pageItem = internals.outline.addItem(pageLabel(page.number), { expanded: true });
   for (const bookmark of page.bookmarks) {
     const article = pageItem.addItem(bookmark.title);
     // pdfkit's own XYZ destination measures `left` from the right edge; write it ourselves.

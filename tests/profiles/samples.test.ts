@@ -8,11 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFStream, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEmbeddedFiles } from '../../src/archive/read.js';
 import { buildFromPdf } from '../../src/archive/rebuild.js';
 import { MANIFEST_DESCRIPTION } from '../../src/archive/sources.js';
+import { pageLabel } from '../../src/layout/furniture.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { buildIssue, layOut } from '../../src/pipeline.js';
 import { defaultOutputProfile } from '../../src/render/output-profile.js';
@@ -183,6 +184,8 @@ describe('email', () => {
       pages.forEach((item, n) => {
         const articles = titles(item.lookupMaybe(PDFName.of('First'), PDFDict)).length;
         expect(articles).toBe(layout.frames.pages[n]?.bookmarks.length);
+        // the page's own bookmark reads as the folio does
+        expect(item.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText()).toBe(pageLabel(n + 1));
       });
       expect(doc.getTitle()).toContain(layout.frames.publication);
       expect(doc.getAuthor()).toBe(layout.frames.publication);
