@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { BanmianError } from '../errors.js';
+import { isYamlFile } from '../manifest/yaml-names.js';
 
 export async function expandManifests(args: readonly string[]): Promise<string[]> {
   const found: string[] = [];
@@ -31,5 +32,5 @@ async function expandOne(arg: string): Promise<string[]> {
 
 async function matching(pattern: string, cwd: string): Promise<string[]> {
   const files = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
-  return files.filter((f) => /\.ya?ml$/i.test(f)).sort();
+  return files.filter(isYamlFile).sort();
 }

@@ -5,12 +5,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BanmianError } from '../errors.js';
+import { yamlStem } from '../manifest/yaml-names.js';
 
 const DEFAULT_OUTPUT_FOLDER = 'out';
 
 /** The PDF's file name for a manifest: `gongyi-2024-11-26.yaml` → `gongyi-2024-11-26.pdf`. */
 function pdfFileName(manifest: string): string {
-  return `${path.basename(manifest).replace(/\.ya?ml$/i, '')}.pdf`;
+  return `${yamlStem(manifest)}.pdf`;
 }
 
 export function defaultOutput(manifest: string): string {

@@ -7,6 +7,7 @@ import { BanmianError } from '../errors.js';
 import { didYouMean } from '../manifest/did-you-mean.js';
 import { resolveInside } from '../manifest/paths.js';
 import { parseOrThrow, throwFirstProblem } from '../manifest/problems.js';
+import { isYamlFile, yamlStem } from '../manifest/yaml-names.js';
 import { positionOfPath, readYamlSource, type YamlSource } from '../manifest/yaml-source.js';
 import { fontChoiceProblem } from '../fonts/registry.js';
 import type { Problem } from '../manifest/problems.js';
@@ -34,7 +35,7 @@ export async function listTemplateNames(): Promise<string[]> {
 
 /** `tabloid` names a bundled template; `./mine.yaml` or `styles/mine` is a file. */
 export function isTemplatePath(nameOrPath: string): boolean {
-  return /[/\\]/.test(nameOrPath) || /\.ya?ml$/i.test(nameOrPath);
+  return /[/\\]/.test(nameOrPath) || isYamlFile(nameOrPath);
 }
 
 /** BanmianError for a bare name that is not a bundled template, listing those that are. */
@@ -87,7 +88,7 @@ async function outputProfile(source: YamlSource, written: string): Promise<strin
 async function locateTemplate(nameOrPath: string, manifestDir: string): Promise<{ file: string; name: string }> {
   if (isTemplatePath(nameOrPath)) {
     const file = await resolveInside(manifestDir, nameOrPath, { what: 'template', where: { field: 'template' }, allowAbsolute: true });
-    return { file, name: path.basename(file).replace(/\.ya?ml$/i, '') };
+    return { file, name: yamlStem(file) };
   }
   const names = await listTemplateNames();
   if (!names.includes(nameOrPath)) throw await unknownTemplateError(nameOrPath, { field: 'template' });
