@@ -3,9 +3,9 @@
  * (src/template/types.ts) so a template reads like the type it becomes; optional fields get the
  * defaults of Chinese newspaper practice.
  */
-
 import { z } from 'zod';
 import type { Problem } from '../manifest/problems.js';
+import { BODY_DEFAULTS } from '../text/compose.js';
 import { typeArea } from './geometry.js';
 
 const lengthMm = z.number().nonnegative();
@@ -45,7 +45,12 @@ const areaSchema = z.strictObject({
 });
 
 /** cjk-typography.md: GB/T 15834 禁则, ¼ em between 汉字 and Latin, 2-字 paragraph indent. */
-const DEFAULT_COMPOSITION = { kinsoku: 'gb', cjkLatinSpacingEm: 0.25, indentEm: 2 } as const;
+/** A template that says nothing about composition gets the text engine's body defaults. */
+const DEFAULT_COMPOSITION = {
+  kinsoku: BODY_DEFAULTS.kinsoku,
+  cjkLatinSpacingEm: BODY_DEFAULTS.cjkLatinSpacingEm,
+  indentEm: BODY_DEFAULTS.indentEm,
+} as const;
 
 export const templateSchema = z.strictObject({
   pageWidthMm: positiveMm,
