@@ -9,6 +9,7 @@
 import type { Font } from 'fontkit';
 import { hasVariationSelector } from '../text/classes.js';
 import type { ClusterGlyph, FontFace, ShapedCluster } from '../text/font-face.js';
+import { FIXED_SPACE_WIDTHS } from '../text/zh-hans.js';
 import type { AdvanceWidths } from './advances.js';
 import type { CharacterMap } from './cmap.js';
 
@@ -17,14 +18,6 @@ const DASH_PAIRS = /^(?:\u2014\u2014)+$/u;
 /** Printable ASCII and Latin letters with diacritics: words such as `COVID-19`, `38.5%`, `Müller`. */
 const LATIN_WORD = /^[\u0021-\u007E\u00C0-\u024F]+$/u;
 const ALNUM = /[\p{L}\p{N}]/u;
-/**
- * Spaces the Noto CJK fonts lack, drawn with the font's own word-space glyph at their own width
- * (em) instead of a .notdef box: the digit-group space of `1 000` (GB/T 15835: ¼ em), a thin space.
- */
-const MISSING_SPACE_WIDTHS: ReadonlyMap<string, number> = new Map([
-  ['\u202f', 0.25],
-  ['\u2009', 0.2],
-]);
 
 export class FontkitFace implements FontFace {
   private readonly cache = new Map<string, ShapedCluster>();
@@ -68,7 +61,7 @@ export class FontkitFace implements FontFace {
     const glyphs: ClusterGlyph[] = [];
     for (const ch of cluster) {
       const codePoint = ch.codePointAt(0) ?? 0;
-      const spaceWidth = MISSING_SPACE_WIDTHS.get(ch);
+      const spaceWidth = FIXED_SPACE_WIDTHS.get(ch);
       if (spaceWidth !== undefined && !this.covers(codePoint)) {
         glyphs.push({ id: this.glyphIds(0x20), advanceEm: spaceWidth, text: ch });
         continue;

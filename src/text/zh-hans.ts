@@ -324,5 +324,14 @@ export function countsForOrphan(unit: TextUnit): boolean {
   return unit.kind === 'han' || unit.kind === 'latin' || unit.kind === 'other';
 }
 
+/**
+ * Fixed spaces at their typographic widths (em): the digit-group space of `1 000` (GB/T 15835:
+ * ¼ em) and a thin space. A font without their glyphs draws them with its word space at this width.
+ */
+export const FIXED_SPACE_WIDTHS: ReadonlyMap<string, number> = new Map([
+  ['\u202f', 0.25],
+  ['\u2009', 0.2],
+]);
+
 /** Word spaces in em: natural, and the bounds of shrinking and stretching (clreq §5). */
 export const WORD_SPACE = { naturalEm: 1 / 3, minEm: 0.25, maxEm: 0.5 } as const;
