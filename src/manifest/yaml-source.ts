@@ -3,7 +3,7 @@
  * the value it is about. Used for manifests and templates alike.
  */
 
-import { Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit, type CST, type Document } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { readTextFile } from './text-file.js';
 
@@ -38,10 +38,23 @@ export const MAX_FLOW_DEPTH = 32;
 
 export async function readYamlSource(file: string, what: string): Promise<YamlSource> {
   const text = await readTextFile(file, what);
-  checkFlowDepth(text, file, what);
   const lines = new LineCounter();
   // The core schema keeps `2024-11-28` a string and `yes`/`no` text (YAML 1.2, not 1.1).
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const composer = new Composer({ schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const docs = composer.compose(parseBoundedFlow(text, lines, file, what), true, text.length);
+  const doc = docs.next().value;
+  if (!doc) throw new Error(`yaml composed no document from ${file}`);
+  const second = docs.next().value;
+  if (second) {
+    const { line, col } = lines.linePos(second.range[0]);
+    throw new BanmianError(
+      'yaml-two-documents',
+      'input',
+      `the ${what} holds a second YAML document here (after a \`---\` or \`...\` line)`,
+      { file, line, column: col },
+      `one file is one ${what}: remove the separator line, or move the second part to a file of its own`,
+    );
+  }
   const first = doc.errors[0];
   if (first) {
     const { line, col } = lines.linePos(first.pos[0]);
@@ -63,19 +76,27 @@ export async function readYamlSource(file: string, what: string): Promise<YamlSo
 /** yaml lexer tokens that mark structure and stand for no source text (yaml's cst.ts). */
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
-/** Counts flow brackets with the yaml lexer, so brackets inside quoted or block text do not count. */
-function checkFlowDepth(text: string, file: string, what: string): void {
+/**
+ * The parser's tokens, from one pass of the lexer that also counts flow brackets (brackets inside
+ * quoted or block text are not tokens of their own) and refuses nesting deeper than the parser's
+ * recursion should meet.
+ */
+function* parseBoundedFlow(text: string, lines: LineCounter, file: string, what: string): Generator<CST.Token> {
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0);
   let depth = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (token === '[' || token === '{') depth++;
-    else if (token === ']' || token === '}') depth--;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === '[' || lexeme === '{') depth++;
+    else if (lexeme === ']' || lexeme === '}') depth--;
     if (depth > MAX_FLOW_DEPTH) {
       const before = text.slice(0, offset);
       throw tooComplex(file, what, { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
     }
-    if (!CONTROL_TOKENS.has(token)) offset += token.length;
+    if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
+    yield* parser.next(lexeme);
   }
+  yield* parser.end();
 }
 
 function tooComplex(file: string, what: string, at: { line: number; column: number }): BanmianError {

@@ -25,6 +25,7 @@ export interface BadInputCase {
 export const CASES: readonly BadInputCase[] = [
   { file: 'yaml-unclosed', code: 'yaml-syntax', message: 'YAML syntax error', line: 'pages:', exit: 2, cli: true },
   { file: 'yaml-tab', code: 'yaml-syntax', message: 'YAML syntax error', line: '- articles:', exit: 2 },
+  { file: 'two-documents', code: 'yaml-two-documents', message: 'holds a second YAML document', line: '---', exit: 2 },
   { file: 'duplicate-key', code: 'duplicate-key', message: 'the same key appears twice', line: 'date: 2024-11-29', exit: 2 },
   { file: 'empty-file', code: 'empty-file', message: 'the manifest is empty', line: 1, exit: 2 },
   { file: 'unknown-field', code: 'unknown-field', message: 'unknown field "headlin"', line: 'headlin:', field: 'pages[0].articles[0].headlin', exit: 2, cli: true },
