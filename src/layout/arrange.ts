@@ -7,7 +7,7 @@
  * left at the foot) plus small costs for cropped or narrowed photos, headline air, one-column modules and a
  * lead story that is not the widest. Deterministic: the enumeration order decides ties.
  */
-import { measureModule, type ModuleEnv, type ModuleLayout, type ModuleFit, type PreparedArticle } from './module.js';
+import { fitKey, fitPhotos, measureModule, type ModuleEnv, type ModuleLayout, type ModuleFit, type PreparedArticle } from './module.js';
 
 export interface PlacedModule {
   readonly layout: ModuleLayout;
@@ -84,8 +84,12 @@ export function moduleOptions(prepared: PreparedArticle, width: number, maxLines
     }
   }
   const byHeight = new Map<number, ModuleOption>();
+  const measured = new Map<string, ModuleLayout>();
   for (const fit of fits) {
-    const layout = measureModule(prepared, width, maxLines, fit, env);
+    const photos = fitPhotos(prepared, width, fit, env);
+    const key = fitKey(fit.air, photos);
+    let layout = measured.get(key);
+    if (!layout) measured.set(key, (layout = measureModule(prepared, width, maxLines, fit.air, photos, env)));
     if (layout.fill.overflowFrom !== undefined) continue;
     const cost =
       fit.narrow * PHOTO_NARROW_COST + Math.max(0, -fit.growth) * PHOTO_CROP_COST + fit.air * width * HEAD_AIR_COST;

@@ -38,7 +38,7 @@ export function prepareArticle(article: Article, env: LayoutEnv, prominence: Pro
   return { article, flow: buildFlow(article, env), label: article.id ?? article.headline, prominence };
 }
 
-interface PhotoBlock {
+export interface PhotoBlock {
   readonly photo: Photo;
   readonly span: number;
   readonly heightLines: number;
@@ -125,16 +125,28 @@ function memo<K extends object, V>(cache: WeakMap<ModuleEnv, WeakMap<K, Map<stri
   return value;
 }
 
-/** The article as a module `widthColumns` wide with at most `maxLines` grid lines, its photos and head fitted as `fit` says. */
-export function measureModule(prepared: PreparedArticle, widthColumns: number, maxLines: number, fit: ModuleFit, env: ModuleEnv): ModuleLayout {
+/** The article's photos fitted as `fit` says (its `air` aside), for a module `widthColumns` wide. */
+export function fitPhotos(prepared: PreparedArticle, widthColumns: number, fit: ModuleFit, env: ModuleEnv): PhotoBlock[] {
+  return prepared.article.photos.map((p) => buildPhoto(p, widthColumns, fit, env));
+}
+
+/**
+ * What a module's layout depends on besides its article and width: the head's air and each
+ * photo's span and height. Fits that crop or grow a photo past its aspect limits come out the same.
+ */
+export function fitKey(air: number, photos: readonly PhotoBlock[]): string {
+  return `${air}:${photos.map((p) => `${p.span}x${p.heightLines}`).join(',')}`;
+}
+
+/** The article as a module `widthColumns` wide with at most `maxLines` grid lines, its head `air` lines taller and `photos` fitted. */
+export function measureModule(prepared: PreparedArticle, widthColumns: number, maxLines: number, air: number, photos: readonly PhotoBlock[], env: ModuleEnv): ModuleLayout {
   const head = withAir(
     memo(headCache, env, prepared.article, `${prepared.prominence}/${widthColumns}`, () =>
       buildHead(prepared.article, spanWidth(env.grid, widthColumns), env, prepared.prominence),
     ),
-    fit.air,
+    air,
     env.pitch,
   );
-  const photos = prepared.article.photos.map((p) => buildPhoto(p, widthColumns, fit, env));
   const photoLines = photos.reduce((n, p) => n + p.heightLines, 0);
   const photoSpanCols = photos.reduce((n, p) => Math.max(n, p.span), 0);
   const starts = Array.from({ length: widthColumns }, (_, c) => head.heightLines + (c < photoSpanCols ? photoLines : 0));
