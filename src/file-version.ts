@@ -14,3 +14,21 @@ export async function fileVersion(file: string): Promise<string> {
 export function versionOf(file: string, info: Pick<Stats, 'size' | 'mtimeMs'>): string {
   return `${file}\0${info.size}\0${info.mtimeMs}`;
 }
+
+/**
+ * `make(file)` once per version of the file, for the life of the process. A failure is not kept:
+ * the next call tries again.
+ */
+export function memoByFileVersion<T>(make: (file: string) => Promise<T>): (file: string) => Promise<T> {
+  const made = new Map<string, Promise<T>>();
+  return async (file) => {
+    const version = await fileVersion(file);
+    let value = made.get(version);
+    if (!value) {
+      value = make(file);
+      made.set(version, value);
+      value.catch(() => made.delete(version));
+    }
+    return value;
+  };
+}

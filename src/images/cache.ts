@@ -21,11 +21,10 @@ import type { PixelSize } from '../layout/module.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import type { PlacedSize } from './prepare.js';
 import { SEPARATION_METHOD } from './separation.js';
-import { fileVersion } from '../file-version.js';
+import { memoByFileVersion } from '../file-version.js';
 
 const MEMORY_ENTRIES = 64;
 const memory = new Map<string, Buffer>();
-const fileDigests = new Map<string, Promise<string>>();
 
 function cacheDir(): string | undefined {
   const setting = process.env.BANMIAN_CACHE_DIR;
@@ -53,15 +52,7 @@ const SHARP_RELEASE = sharpRelease();
  * SHA-256 of a file's bytes, hashed once per process for each path, size and modification time:
  * a photo replaced between two builds of a watching process gets its new digest.
  */
-export async function photoDigest(file: string): Promise<string> {
-  const version = await fileVersion(file);
-  let digest = fileDigests.get(version);
-  if (!digest) {
-    digest = readFile(file).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
-    fileDigests.set(version, digest);
-  }
-  return digest;
-}
+export const photoDigest = memoByFileVersion(async (file) => createHash('sha256').update(await readFile(file)).digest('hex'));
 
 export async function cachedPreparedImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer> {
   const parts = [

@@ -10,7 +10,7 @@
  * channel is rounded up by at most 2/5 of a level, so its total ink exceeds the darkest of them by
  * at most one level: the profile's ink limit holds.
  */
-import { fileVersion } from '../file-version.js';
+import { memoByFileVersion } from '../file-version.js';
 
 /** Grid points per channel: 255 = 51 × 5, so every grid colour is an exact 8-bit value. */
 const GRID = 52;
@@ -23,23 +23,18 @@ export interface SeparationTable {
   readonly cmyk: Uint8Array;
 }
 
-const tables = new Map<string, Promise<SeparationTable>>();
+/** Sampled once per process for each version of a profile: one replaced while `watch` runs is sampled anew. */
+const profileTable = memoByFileVersion(sampleTable);
+let builtinTable: Promise<SeparationTable> | undefined;
 
-/**
- * The separation of `cmykProfile` (an ICC file), or of libvips' built-in CMYK profile when
- * none is given; sampled once per process for each version of the profile (path, size and
- * modification time), so a plant profile replaced while `watch` runs is sampled anew. A failed
- * sampling is not remembered.
- */
+/** The separation of `cmykProfile` (an ICC file), or of libvips' built-in CMYK profile when none is given. */
 export async function separationTable(cmykProfile: string | undefined): Promise<SeparationTable> {
-  const key = cmykProfile ? await fileVersion(cmykProfile) : '';
-  let table = tables.get(key);
-  if (!table) {
-    table = sampleTable(cmykProfile);
-    tables.set(key, table);
-    table.catch(() => tables.delete(key));
+  if (cmykProfile) return profileTable(cmykProfile);
+  if (!builtinTable) {
+    builtinTable = sampleTable(undefined);
+    builtinTable.catch(() => (builtinTable = undefined));
   }
-  return table;
+  return builtinTable;
 }
 
 async function sampleTable(cmykProfile: string | undefined): Promise<SeparationTable> {

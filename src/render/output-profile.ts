@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { BanmianError } from '../errors.js';
-import { fileVersion } from '../file-version.js';
+import { memoByFileVersion } from '../file-version.js';
 
 export interface OutputProfile {
   /** absolute path of a CMYK output ICC profile */
@@ -45,20 +45,8 @@ export function outputProfileFor(template: { readonly iccProfile?: string; reado
   return defaultOutputProfile();
 }
 
-/** Compressed profiles by file version: every print build embeds the same bytes. */
-const deflated = new Map<string, Promise<Buffer>>();
-
 /**
- * The profile's bytes deflated as pdfkit deflates a stream (zlib's defaults), once per process
+ * A profile file's bytes deflated as pdfkit deflates a stream (zlib's defaults), once per process
  * and profile version: a warm process embeds it without compressing 150 KB again.
  */
-export async function deflatedProfile(profile: OutputProfile): Promise<Buffer> {
-  const version = await fileVersion(profile.file);
-  let bytes = deflated.get(version);
-  if (!bytes) {
-    bytes = readFile(profile.file).then((icc) => deflateSync(icc));
-    deflated.set(version, bytes);
-    bytes.catch(() => deflated.delete(version));
-  }
-  return bytes;
-}
+export const deflatedProfile = memoByFileVersion(async (file) => deflateSync(await readFile(file)));

@@ -58,7 +58,7 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
   const attachments = spec.attachSources ? (options.attachments ?? []) : [];
   const placements = frames.pages.map((page) => placeImages(page, frames.bleedMm, spec));
   const jpegs = await prepareImages(placements.flat(), profile, outputProfile?.file);
-  const icc = outputProfile ? await deflatedProfile(outputProfile) : undefined;
+  const icc = outputProfile ? await deflatedProfile(outputProfile.file) : undefined;
   const date = issueDate(frames.date);
 
   const doc = new PDFDocument({
