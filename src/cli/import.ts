@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { BanmianError } from '../errors.js';
-import { importPage, type ImportResult } from '../importer/import-page.js';
+import type { ImportResult } from '../importer/import-page.js';
 import { isRealIsoDate } from '../manifest/schema.js';
 import { readTextFile } from '../manifest/text-file.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
@@ -48,6 +48,8 @@ async function importCommand(page: string, flags: ImportFlags): Promise<void> {
   if (flags.output !== undefined && !flags.force && existsSync(flags.output)) {
     throw new BanmianError('output-exists', 'input', 'the output file already exists', { file: flags.output }, 'choose another -o file, or add --force to overwrite it');
   }
+  // The importer loads only when this command runs (main.ts registers it with the others).
+  const { importPage } = await import('../importer/import-page.js');
   const result = importPage(text, {
     publication: flags.publication,
     issue: flags.issue,

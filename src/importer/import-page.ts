@@ -9,7 +9,7 @@ import { assemblePage } from './assemble.js';
 import { classifyLines } from './classify.js';
 import { assignPhotoFiles, draftManifest, printedCaption, type DraftSettings } from './draft-manifest.js';
 import { readPageLines } from './page-lines.js';
-import { paginate, textSize, TABLOID_BUDGET, type ArticleSize, type DraftPlacement, type PageBudget } from './paginate.js';
+import { paginate, textSize, type ArticleSize, type DraftPlacement, type PageBudget } from './paginate.js';
 import type { ImportedArticle, PageStructure, PhotoCaption } from './types.js';
 
 export interface ImportOptions extends DraftSettings {
@@ -33,7 +33,7 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
     const textCaptions = article.captions.filter((_, k) => files[k] === undefined);
     return { chars: runningTextSize(article, textCaptions), photos: article.captions.length - textCaptions.length };
   });
-  const pages = paginate(sizes, options.budget ?? TABLOID_BUDGET);
+  const pages = paginate(sizes, options.budget);
   return { manifest: draftManifest(structure, pages, captionFiles, options), structure, pages };
 }
 
