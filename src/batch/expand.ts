@@ -23,7 +23,7 @@ export async function expandManifests(args: readonly string[]): Promise<string[]
 
 async function expandOne(arg: string): Promise<string[]> {
   const found = await stat(arg).catch(() => undefined);
-  if (found?.isDirectory()) return matching('*.{yaml,yml}', arg);
+  if (found?.isDirectory()) return matching('*', arg); // the YAML name rule decides, in any case
   if (found) return [path.resolve(arg)];
   if (isDynamicPattern(arg)) return matching(arg, '.');
   // Checked before starting: a mistyped argument is not one more failed issue in the summary.
