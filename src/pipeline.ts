@@ -13,6 +13,7 @@ import type { Issue } from './manifest/types.js';
 import { writeFileAtomic } from './output/atomic-write.js';
 import { defaultOutput } from './output/paths.js';
 import { renderPdf, type RenderProfile } from './render/pdf.js';
+import { plural } from './report/plural.js';
 import { profileWarnings, renderOptions } from './render/setup.js';
 import { loadTemplate } from './template/load.js';
 import type { Template } from './template/types.js';
@@ -72,7 +73,7 @@ export const OVERSET_HINT = 'shorten the text, give the article more columns, mo
 
 /** How much of an article did not fit: `14 lines (210 characters) do not fit`. */
 export function oversetAmount(o: Overset): string {
-  return `${o.lines} lines (${o.chars} characters) do not fit`;
+  return `${plural(o.lines, 'line')} (${plural(o.chars, 'character')}) ${o.lines === 1 ? 'does' : 'do'} not fit`;
 }
 
 function oversetError(issue: Pick<Issue, 'file'>, overset: readonly Overset[]): BanmianError {

@@ -6,7 +6,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { layOut, renderIssue } from '../pipeline.js';
-import { defaultOutput } from '../output/paths.js';
+import { yamlStem } from '../manifest/yaml-names.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { contactSheet } from './contact-sheet.js';
 import { rasterisePdf } from './rasterise.js';
@@ -30,7 +30,7 @@ export interface ProofReport {
 }
 
 export async function proofIssue(manifest: string, options: ProofOptions): Promise<ProofReport> {
-  const name = path.basename(defaultOutput(manifest), '.pdf');
+  const name = yamlStem(manifest);
   // Exactly the PDF `build` would write, kept in memory.
   const { pdf } = await renderIssue(await layOut(manifest), options.profile);
   const pngs = await rasterisePdf(new Uint8Array(pdf), options.dpi);

@@ -41,7 +41,7 @@ export function describeChanges(before: LayoutSnapshot, after: LayoutSnapshot): 
   const changes: string[] = [];
   if (before.pages !== after.pages) changes.push(`pages ${before.pages} → ${after.pages}`);
   for (const [article, lines] of after.overset) {
-    if (before.overset.get(article) !== lines) changes.push(`“${article}” overset by ${lines} lines`);
+    if (before.overset.get(article) !== lines) changes.push(oversetBy(article, lines));
   }
   for (const article of before.overset.keys()) if (!after.overset.has(article)) changes.push(`“${article}” fits now`);
   for (const [article, placements] of after.modules) {
@@ -76,6 +76,10 @@ function placed(p: Placement): string {
 
 /** A one-line summary of a layout, for the first build. */
 export function describeLayout(s: LayoutSnapshot): string {
-  const overset = [...s.overset].map(([article, lines]) => `“${article}” overset by ${lines} lines`);
-  return [`${plural(s.pages, 'page')}, ${s.modules.size} modules`, ...overset].join('; ');
+  const overset = [...s.overset].map(([article, lines]) => oversetBy(article, lines));
+  return [`${plural(s.pages, 'page')}, ${plural(s.modules.size, 'module')}`, ...overset].join('; ');
+}
+
+function oversetBy(article: string, lines: number): string {
+  return `“${article}” overset by ${plural(lines, 'line')}`;
 }

@@ -89,7 +89,12 @@ describe('an article far too long for its page, with no continue_on', () => {
     expect(failure.kind).toBe('layout');
     expect(failure.exitStatus).toBe(1);
     expect(failure.location.file).toBe(manifest);
-    expect(failure.message).toMatch(new RegExp(`“${article.id}” on page 1: \\d+ lines \\(\\d+ characters\\) do not fit`, 'u'));
+    const amount = new RegExp(`“${article.id}” on page 1: (\\d+) (lines?) \\((\\d+) (characters?)\\) (do|does) not fit`, 'u').exec(failure.message);
+    expect(amount, failure.message).not.toBeNull();
+    const [, lines, lineWord, chars, charWord, verb] = amount ?? [];
+    // counted in English: `1 line (10 characters) does not fit`, `14 lines (210 characters) do not fit`
+    expect([lineWord, verb]).toEqual(Number(lines) === 1 ? ['line', 'does'] : ['lines', 'do']);
+    expect(charWord).toBe(Number(chars) === 1 ? 'character' : 'characters');
     expect(readFileSync(output)).toEqual(previous);
     expect(readdirSync(dir).sort()).toEqual(['long.pdf', 'long.yaml']);
 
