@@ -18,7 +18,7 @@ export function looksLikeHeading(text: string): boolean {
 }
 
 /** `…高质量发展 广州市黄埔区…`: two phrases set apart by a space, as only display lines are. */
-export function hasPhraseSpace(text: string): boolean {
+function hasPhraseSpace(text: string): boolean {
   return /[\p{Script=Han}”’》)）][ \u3000]+[\p{Script=Han}“‘《(（]/u.test(text);
 }
 

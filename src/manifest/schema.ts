@@ -96,7 +96,7 @@ export const pageSchema = z.strictObject({
 /** Body text per article, in characters, unless the manifest sets `max_article_chars`. */
 export const DEFAULT_MAX_ARTICLE_CHARS = 50_000;
 /** The setting itself is bounded: a hostile manifest must not lift the limit away. */
-export const MAX_ARTICLE_CHARS_CEILING = 1_000_000;
+const MAX_ARTICLE_CHARS_CEILING = 1_000_000;
 
 export const manifestSchema = z.strictObject({
   publication: requiredText,

@@ -3,7 +3,7 @@
  * the value it is about. Used for manifests and templates alike.
  */
 
-import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit, type CST, type Document } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit, CST, type Document } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { readTextFile } from './text-file.js';
 
@@ -34,7 +34,7 @@ export const MAX_ALIAS_COUNT = 100;
  * The yaml parser recurses once per nested `[` or `{`: a 2 MB file of brackets overflows the stack
  * after seconds, or exhausts memory. Real manifests nest flow collections two or three deep.
  */
-export const MAX_FLOW_DEPTH = 32;
+const MAX_FLOW_DEPTH = 32;
 
 export async function readYamlSource(file: string, what: string): Promise<YamlSource> {
   const text = await readTextFile(file, what);
@@ -73,8 +73,8 @@ export async function readYamlSource(file: string, what: string): Promise<YamlSo
   return { file, doc, lines, data: toBoundedData(doc, lines, file, what) };
 }
 
-/** yaml lexer tokens that mark structure and stand for no source text (yaml's cst.ts). */
-const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+/** yaml lexer tokens that mark structure and stand for no source text. */
+const CONTROL_TOKENS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
 /**
  * The parser's tokens, from one pass of the lexer that also counts flow brackets (brackets inside
@@ -90,8 +90,9 @@ function* parseBoundedFlow(text: string, lines: LineCounter, file: string, what:
     if (lexeme === '[' || lexeme === '{') depth++;
     else if (lexeme === ']' || lexeme === '}') depth--;
     if (depth > MAX_FLOW_DEPTH) {
-      const before = text.slice(0, offset);
-      throw tooComplex(file, what, { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') });
+      // the parser has counted the lines of every token before this one
+      const { line, col } = lines.linePos(offset);
+      throw tooComplex(file, what, { line, column: col });
     }
     if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
     yield* parser.next(lexeme);
