@@ -11,9 +11,8 @@ import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { isVariationSelector } from '../text/classes.js';
-import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
+import { bylineAsSet, normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';
-import { BYLINE_MARK } from '../text/zh-hans.js';
 import type { FontFace } from '../text/font-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, forgetUnparsedFonts, loadFontFace, nearestWeightKey, prefetchFonts } from './registry.js';
 
@@ -136,7 +135,7 @@ function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
     line: article.fieldLines?.[name] ?? article.origin.line,
     field: `${article.origin.field}.${name}`,
   });
-  const asSet = { kicker: normalizeText, headline: normalizeHeadline, subhead: normalizeText, byline: (b: string) => `${BYLINE_MARK}${normalizeByline(b)}` };
+  const asSet = { kicker: normalizeText, headline: normalizeHeadline, subhead: normalizeText, byline: bylineAsSet };
   for (const name of ['kicker', 'headline', 'subhead', 'byline'] as const) {
     const text = article[name];
     if (text !== undefined) yield { text: asSet[name](text), role: name, where: fieldAt(name), article: label };

@@ -6,10 +6,9 @@
  */
 import type { Article } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
-import { normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
+import { bylineAsSet, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';
 import { breaksInsideQuotation } from '../text/display-break.js';
-import { BYLINE_MARK } from '../text/zh-hans.js';
 import { baselineInSlot } from './grid.js';
 import { setText, stackLines, type BlockLine, type FontBook, type StyleRole, type TextSet } from './set-text.js';
 
@@ -117,7 +116,7 @@ export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, 
   const items: FlowItem[] = [];
   let paragraph = 0;
   if (article.byline) {
-    const set = setText(`${BYLINE_MARK}\u3000${normalizeByline(article.byline)}`, 'byline', env.columnWidth, env.template, env.fonts);
+    const set = setText(bylineAsSet(article.byline), 'byline', env.columnWidth, env.template, env.fonts);
     items.push(...lineItems(set, 'byline', paragraph++, env));
   }
   const paragraphs = paragraphsOf(article);

@@ -5,6 +5,7 @@
  * are left alone.
  */
 import { charBefore, charClass, isCjk, isDigit, isHan, isLatinAlnum } from './classes.js';
+import { BYLINE_MARK } from './zh-hans.js';
 
 const PROTECTED = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
@@ -178,6 +179,11 @@ function spaces(s: string): string {
 /** A headline as set: normalised, without a final 。 (cjk-typography.md §8). */
 export function normalizeHeadline(text: string): string {
   return normalizeText(text).replace(/。$/u, '');
+}
+
+/** A byline as set at the head of the body: `■　本报记者　于俊如`. */
+export function bylineAsSet(byline: string): string {
+  return `${BYLINE_MARK}\u3000${normalizeByline(byline)}`;
 }
 
 /** A source credit as set after the last paragraph: `据新华社` or `（据新华社）` → `（据新华社）`. */
