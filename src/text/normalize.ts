@@ -181,7 +181,7 @@ export function normalizeHeadline(text: string): string {
   return normalizeText(text).replace(/。$/u, '');
 }
 
-/** A byline as set at the head of the body: `■　本报记者　于俊如`. */
+/** A byline as set at the head of the body: the mark, an ideographic space, the normalised byline. */
 export function bylineAsSet(byline: string): string {
   return `${BYLINE_MARK}\u3000${normalizeByline(byline)}`;
 }
