@@ -77,10 +77,8 @@ export function moduleOptions(prepared: PreparedArticle, width: number, maxLines
   for (let air = 0; air <= MAX_HEAD_AIR; air += 1) fits.push({ narrow: 0, growth: 0, air });
   if (prepared.article.photos.length > 0) {
     for (let narrow = 0; narrow <= MAX_PHOTO_NARROW; narrow += 1) {
-      for (let growth = -MAX_PHOTO_CROP; growth <= MAX_PHOTO_GROWTH; growth += 1) {
-        // the natural fit is already listed, as air 0
-        if (narrow > 0 || growth !== 0) fits.push({ narrow, growth, air: 0 });
-      }
+      // the natural fit (listed again here) is measured once: fits are measured by their geometry
+      for (let growth = -MAX_PHOTO_CROP; growth <= MAX_PHOTO_GROWTH; growth += 1) fits.push({ narrow, growth, air: 0 });
     }
   }
   const byHeight = new Map<number, ModuleOption>();

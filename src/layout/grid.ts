@@ -3,29 +3,16 @@
  * column, so baselines align across the page (cjk-typography.md §7). Everything inserted into a
  * column takes whole grid lines.
  */
-import { typeArea } from '../template/geometry.js';
+import { typeArea, type TypeArea } from '../template/geometry.js';
 import type { Template } from '../template/types.js';
 import { mmToPt } from '../units.js';
 
-export interface PageGrid {
-  readonly pageWidthPt: number;
-  readonly pageHeightPt: number;
+/** The template's type area on one page: which side its inside margin is on, and the columns. */
+export interface PageGrid extends TypeArea {
   /** left edge of the type area on this page (inside margin on the left of odd pages) */
   readonly typeLeft: number;
-  readonly typeTop: number;
-  readonly typeWidth: number;
   readonly columns: number;
-  readonly columnWidth: number;
-  readonly gutter: number;
-  /** body leading: the grid pitch */
-  readonly pitch: number;
-  /** grid lines per column */
-  readonly lines: number;
   readonly bodySizePt: number;
-  /** the running head's band above the grid */
-  readonly headTop: number;
-  /** top of the foot band under the grid */
-  readonly footTop: number;
 }
 
 /** Where the ideographic em box sits in a line: its top is this fraction of the em above the baseline. */
