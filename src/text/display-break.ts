@@ -22,7 +22,7 @@ export function balanceDisplayLines(items: ItemList, settings: BreakSettings, gr
   if (count < 2 || greedy.some((l) => l.forced !== 'none')) return [...greedy];
   const last = boxes.length - 1;
   const depth = quoteDepths(boxes);
-  const phraseEnd = boxes.map((box, i) => (items.gaps[i]?.fromSpace ?? false) || endsPhrase(box.glyphs.map((g) => g.text).join('')));
+  const phraseEnd = boxes.map((box, i) => (items.gaps[i]?.fromSpace ?? false) || endsPhrase(box.glyphs.findLast((g) => g.text !== '')?.text ?? ''));
   // Lowest cost of setting boxes start… as lines line…count−1 (Infinity when they cannot be), and
   // where the first of those lines ends; memoised by (start, line).
   const costs = new Array<number>(boxes.length * count).fill(Number.NaN);
