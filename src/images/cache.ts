@@ -22,14 +22,14 @@ import type { RenderProfile } from '../render/page-boxes.js';
 import type { PlacedSize } from './prepare.js';
 import { SEPARATION_METHOD } from './separation.js';
 import { memoByFileVersion } from '../file-version.js';
+import { cacheRoot } from '../cache-root.js';
 
 const MEMORY_ENTRIES = 64;
 const memory = new Map<string, Buffer>();
 
 function cacheDir(): string | undefined {
-  const setting = process.env.BANMIAN_CACHE_DIR;
-  if (setting === 'off') return undefined;
-  return path.resolve(setting ?? '.banmian-cache', 'images');
+  const root = cacheRoot();
+  return root && path.join(root, 'images');
 }
 
 /**
