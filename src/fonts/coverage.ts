@@ -10,6 +10,7 @@ import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
+import { furnitureTexts, jumpLineTexts } from '../layout/furniture.js';
 import { isVariationSelector } from '../text/classes.js';
 import { bylineAsSet, normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';
@@ -125,6 +126,28 @@ function* styledTexts(issue: Issue): Generator<StyledText> {
     if (page.section !== undefined) yield { text: normalizeText(page.section), role: 'runningHead', where: pageField('section') };
     if (page.editor !== undefined) yield { text: normalizeByline(page.editor), role: 'pageEditor', where: pageField('editor') };
     for (const article of page.articles) yield* articleTexts(issue, article);
+  }
+  yield* furnitureAsSet(issue);
+}
+
+/**
+ * The page furniture as layout sets it, with the words Banmian adds (the date, 第3版, the jump
+ * lines' 下转/上接, the slug label in the folio's face): the fonts of those styles must draw them too.
+ */
+function* furnitureAsSet(issue: Issue): Generator<StyledText> {
+  for (const [i, page] of issue.pages.entries()) {
+    const where: ErrorLocation = { file: issue.file, line: page.origin.line, field: page.origin.field };
+    const texts = furnitureTexts(issue, page, i + 1);
+    yield { text: texts.masthead, role: 'runningHead', where };
+    yield { text: texts.dateline, role: 'runningHead', where };
+    yield { text: texts.folio, role: 'folio', where };
+    yield { text: texts.slug, role: 'folio', where };
+    for (const article of page.articles) {
+      if (article.continueOn === undefined) continue;
+      const jump = jumpLineTexts(i + 1, article.continueOn);
+      const at: ErrorLocation = { file: issue.file, line: article.origin.line, field: `${article.origin.field}.continue_on` };
+      for (const text of [jump.forward, jump.back]) yield { text, role: 'jumpLine', where: at, article: `“${article.headline}”` };
+    }
   }
 }
 

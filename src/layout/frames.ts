@@ -66,6 +66,8 @@ export interface PageFrame {
   readonly heightPt: number;
   readonly items: readonly FrameItem[];
   readonly bookmarks: readonly FrameBookmark[];
+  /** the page's label for the slug of print pages, starting at the origin (the renderer places it) */
+  readonly slug: GlyphRun;
 }
 
 export interface IssueFrames {

@@ -1,11 +1,12 @@
 /**
  * Page furniture: the running head (publication, section, issue, date) with its rule, the
- * folio and the page editor's credit at the foot. Set in the template's styles, outside the
- * body grid.
+ * folio and the page editor's credit at the foot, and the page's label for the slug of print
+ * pages. Set in the template's styles, outside the body grid. The words themselves
+ * (`furnitureTexts`, `jumpLineTexts`) are what glyph coverage checks before layout.
  */
 import type { Issue, Page } from '../manifest/types.js';
 import { normalizeByline, normalizeText } from '../text/normalize.js';
-import type { FrameItem } from './frames.js';
+import type { FrameItem, GlyphRun } from './frames.js';
 import { baselineInSlot, type PageGrid } from './grid.js';
 import { setText, toGlyphRun, type FontBook, type StyleRole } from './set-text.js';
 import type { Template } from '../template/types.js';
@@ -24,9 +25,42 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The label in the slug of a print page: the plate's name for the page at the printing plant. */
+const SLUG_SIZE_PT = 6;
+
+/** What a page's furniture says. The running head's two sides are set in its style, the slug in the folio's. */
+export interface FurnitureTexts {
+  /** running head, inner side: publication and section */
+  readonly masthead: string;
+  /** running head, outer side: date and issue */
+  readonly dateline: string;
+  readonly folio: string;
+  readonly pageEditor?: string;
+  readonly slug: string;
+}
+
+/** The words of page `pageNumber`'s furniture, normalised as they are set. */
+export function furnitureTexts(issue: Issue, page: Page, pageNumber: number): FurnitureTexts {
+  const publication = normalizeText(issue.publication);
+  const issueLabel = normalizeText(issue.issue);
+  const label = pageLabel(pageNumber);
+  const inner = [publication, ...(page.section ? [normalizeText(page.section)] : [])].join('\u3000');
+  return {
+    masthead: inner,
+    dateline: `${chineseDate(issue.date)}\u3000${issueLabel}`,
+    folio: label,
+    ...(page.editor ? { pageEditor: normalizeByline(page.editor) } : {}),
+    slug: [publication, issueLabel, issue.date, label].join('\u3000'),
+  };
+}
+
+/** The jump lines of an article continued from page `page` on page `target`: at the break, and above the rest. */
+export function jumpLineTexts(page: number, target: number): { readonly forward: string; readonly back: string } {
+  return { forward: `（下转${pageLabel(target)}）`, back: `（上接${pageLabel(page)}）` };
+}
+
 export function pageFurniture(
-  issue: Issue,
-  page: Page,
+  texts: FurnitureTexts,
   pageNumber: number,
   grid: PageGrid,
   template: Template,
@@ -53,14 +87,23 @@ export function pageFurniture(
   };
   const outer = recto ? 'right' : 'left';
   const inner = recto ? 'left' : 'right';
-  // As set everywhere else (and as glyph coverage checked it): normalised.
-  const headText = [issue.publication, page.section].filter((part): part is string => Boolean(part)).map((part) => normalizeText(part)).join('\u3000');
-  line(headText, 'runningHead', inner, grid.headTop, headHeight * 0.8);
-  line(`${chineseDate(issue.date)}\u3000${normalizeText(issue.issue)}`, 'runningHead', outer, grid.headTop, headHeight * 0.8);
+  line(texts.masthead, 'runningHead', inner, grid.headTop, headHeight * 0.8);
+  line(texts.dateline, 'runningHead', outer, grid.headTop, headHeight * 0.8);
   const ruleY = grid.typeTop - headHeight * 0.2;
   items.push({ kind: 'rule', x1: grid.typeLeft, y1: ruleY, x2: grid.typeLeft + grid.typeWidth, y2: ruleY, widthPt: RULE_WIDTH_PT });
   const footHeight = grid.pageHeightPt - grid.footTop;
-  line(pageLabel(pageNumber), 'folio', outer, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
-  if (page.editor) line(normalizeByline(page.editor), 'pageEditor', inner, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
+  line(texts.folio, 'folio', outer, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
+  if (texts.pageEditor) line(texts.pageEditor, 'pageEditor', inner, grid.footTop, Math.min(footHeight, grid.pitch * 1.5));
   return items;
+}
+
+/**
+ * The slug label as one run starting at the origin, in the folio's face at 6 pt: only the
+ * renderer knows where the slug is (outside the bleed, print profile only) and moves it there.
+ */
+export function slugRun(texts: FurnitureTexts, template: Template, fonts: FontBook): GlyphRun {
+  const scale = SLUG_SIZE_PT / template.styles.folio.sizePt;
+  const set = setText(texts.slug, 'folio', UNWRAPPED_MEASURE_PT, template, fonts, { indentEm: 0, scale, align: 'left' });
+  const [line] = set.lines; // unwrapped: one line
+  return { kind: 'glyphs', fontKey: set.face.key, sizePt: set.style.sizePt, x: -(line?.startPt ?? 0), baseline: 0, glyphs: line?.glyphs ?? [], role: 'slug' };
 }

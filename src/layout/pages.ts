@@ -9,7 +9,7 @@ import type { Arrangement, PlacedModule } from './arrange.js';
 import { arrangePage } from './areas.js';
 import { lineItems, type FlowItem } from './blocks.js';
 import type { FrameBookmark, FrameItem, IssueFrames, PageFrame, RuleLine } from './frames.js';
-import { pageFurniture, pageLabel } from './furniture.js';
+import { furnitureTexts, jumpLineTexts, pageFurniture, slugRun } from './furniture.js';
 import { columnLeft, pageGrid, rowTop } from './grid.js';
 import { placeModule, prepareArticle, type ModuleEnv, type PreparedArticle } from './module.js';
 import { setText, type FontBook } from './set-text.js';
@@ -107,8 +107,9 @@ function jumpArticle(
   env: ModuleEnv,
 ): { arrangement: Arrangement; continuation: PreparedArticle } | undefined {
   const prepared = articles[i] as PreparedArticle;
-  const toLine = jumpLine(`（下转${pageLabel(target)}）`, env);
-  const fromLine = jumpLine(`（上接${pageLabel(page)}）`, env, 'left');
+  const texts = jumpLineTexts(page, target);
+  const toLine = jumpLine(texts.forward, env);
+  const fromLine = jumpLine(texts.back, env, 'left');
   const found = largestPart(articles, i, (keep) => ({ ...prepared, flow: [...prepared.flow.slice(0, keep), ...toLine] }), env);
   if (!found) return undefined;
   const rest = prepared.flow.slice(found.keep).map((item) => ({ ...item, paragraph: item.paragraph + 1 }));
@@ -189,13 +190,14 @@ function oversetOf(prepared: PreparedArticle, keep: number, page: number): Overs
 }
 
 function pageFrame(issue: Issue, page: Page, number: number, arrangement: Arrangement, env: ModuleEnv): PageFrame {
-  const items: FrameItem[] = pageFurniture(issue, page, number, env.grid, env.template, env.fonts);
+  const texts = furnitureTexts(issue, page, number);
+  const items: FrameItem[] = pageFurniture(texts, number, env.grid, env.template, env.fonts);
   const bookmarks: FrameBookmark[] = [];
   for (const m of arrangement.modules) {
     items.push(...placeModule(m.layout, m.column, m.row, env), ...moduleRules(m, env));
     bookmarks.push({ title: m.layout.prepared.article.headline, y: rowTop(env.grid, m.row) });
   }
-  return { number, widthPt: env.grid.pageWidthPt, heightPt: env.grid.pageHeightPt, items, bookmarks };
+  return { number, widthPt: env.grid.pageWidthPt, heightPt: env.grid.pageHeightPt, items, bookmarks, slug: slugRun(texts, env.template, env.fonts) };
 }
 
 const MODULE_RULE_PT = 0.5;

@@ -1,11 +1,11 @@
 /// <reference types="pdfkit" />
 /**
- * Printer's marks for the print profile: crop marks at the four trim corners and a page label,
- * all in the slug outside the BleedBox (PDF/X forbids marks inside it), in the registration colour
- * so they print on every plate. Coordinates are frame coordinates (origin at the trim corner).
+ * Printer's marks for the print profile: crop marks at the four trim corners and the page's
+ * label (set by layout), all in the slug outside the BleedBox (PDF/X forbids marks inside it), in
+ * the registration colour so they print on every plate. Coordinates are frame coordinates
+ * (origin at the trim corner).
  */
-import type { GlyphRun, PositionedGlyph } from '../layout/frames.js';
-import { fontKey, loadFontFace } from '../fonts/registry.js';
+import type { GlyphRun } from '../layout/frames.js';
 import { mmToPt } from '../units.js';
 import { drawGlyphRun } from './glyph-run.js';
 
@@ -15,7 +15,8 @@ const REGISTRATION = 'All';
 const MARK_GAP_MM = 2;
 const MARK_LENGTH_MM = 6;
 const MARK_LINE_PT = 0.25;
-const LABEL_SIZE_PT = 6;
+/** Where the label starts: clear of the vertical crop marks at x = 0. */
+const LABEL_LEFT_MM = 15;
 
 export interface MarkGeometry {
   readonly widthPt: number;
@@ -31,7 +32,7 @@ export function addRegistrationColour(doc: PDFKit.PDFDocument): void {
   spot.addSpotColor(REGISTRATION, 100, 100, 100, 100);
 }
 
-export function drawPrintMarks(doc: PDFKit.PDFDocument, page: MarkGeometry, label: string): void {
+export function drawPrintMarks(doc: PDFKit.PDFDocument, page: MarkGeometry, label: GlyphRun): void {
   const { widthPt: w, heightPt: h } = page;
   const near = page.bleedPt + mmToPt(MARK_GAP_MM);
   const far = near + mmToPt(MARK_LENGTH_MM);
@@ -47,24 +48,8 @@ export function drawPrintMarks(doc: PDFKit.PDFDocument, page: MarkGeometry, labe
   }
   doc.stroke();
   doc.fillColor(REGISTRATION);
-  // Label in the foot slug, clear of the vertical crop marks at x = 0.
-  const baseline = h + page.bleedPt + page.slugPt / 2 + LABEL_SIZE_PT * 0.35;
-  drawGlyphRun(doc, labelRun(label, mmToPt(15), baseline));
+  // The label sits on the middle of the foot slug.
+  const baseline = h + page.bleedPt + page.slugPt / 2 + label.sizePt * 0.35;
+  drawGlyphRun(doc, { ...label, x: label.x + mmToPt(LABEL_LEFT_MM), baseline: label.baseline + baseline });
   doc.restore();
-}
-
-/** Shapes a one-line label: ASCII runs as words (kerned), everything else per character. */
-function labelRun(text: string, x: number, baseline: number): GlyphRun {
-  const key = fontKey('Noto Sans SC', 400);
-  const face = loadFontFace(key);
-  const glyphs: PositionedGlyph[] = [];
-  let pen = 0;
-  for (const cluster of text.match(/[\u0021-\u007E]+|[\s\S]/gu) ?? []) {
-    for (const g of face.shape(cluster).glyphs) {
-      const advancePt = g.advanceEm * LABEL_SIZE_PT;
-      glyphs.push({ id: g.id, x: pen, advancePt, text: g.text });
-      pen += advancePt;
-    }
-  }
-  return { kind: 'glyphs', fontKey: key, sizePt: LABEL_SIZE_PT, x, baseline, glyphs, role: 'slug' };
 }

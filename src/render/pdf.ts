@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { FrameItem, ImageBox, IssueFrames, PageFrame } from '../layout/frames.js';
-import { pageLabel } from '../layout/furniture.js';
 import { cachedPreparedImage } from '../images/cache.js';
 import { attachFiles, type Attachment } from './attachments.js';
 import { drawGlyphRun } from './glyph-run.js';
@@ -115,8 +114,7 @@ function renderPage(doc: Doc, frames: IssueFrames, page: PageFrame, spec: Profil
   // From here on, frame (0,0) is the trim corner.
   doc.translate(boxes.offset, boxes.offset);
   if (spec.printerMarks) {
-    const label = `${frames.publication}  ${frames.issueLabel}  ${frames.date}  ${pageLabel(page.number)}`;
-    drawPrintMarks(doc, { widthPt: page.widthPt, heightPt: page.heightPt, bleedPt: boxes.bleedPt, slugPt: boxes.slugPt }, label);
+    drawPrintMarks(doc, { widthPt: page.widthPt, heightPt: page.heightPt, bleedPt: boxes.bleedPt, slugPt: boxes.slugPt }, page.slug);
   }
   const ink = spec.colour === 'cmyk' ? PRINT_BLACK : SCREEN_BLACK;
   doc.fillColor(ink).strokeColor(ink);

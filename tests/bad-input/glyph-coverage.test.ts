@@ -3,11 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BanmianError } from '../../src/errors.js';
+import type { GlyphRun } from '../../src/layout/frames.js';
 import { issueFontBook } from '../../src/fonts/coverage.js';
 import { fallbackFamilies, loadFontFace } from '../../src/fonts/registry.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { layOut } from '../../src/pipeline.js';
-import { loadTemplate } from '../../src/template/load.js';
+import { loadTemplate, templatesDir } from '../../src/template/load.js';
 import { makeWorkspace, type Workspace } from './workspace.js';
 
 // In Noto Sans SC but not Noto Serif SC (𥫗), and the other way round (U+9FF0).
@@ -73,5 +74,26 @@ describe('glyph coverage', () => {
     expect(message).toContain(`“${SANS_ONLY}” (U+25AD7)`);
     expect(message).toContain('Noto Sans SC 400 has it but lacks other characters of this style');
     expect(location).toMatchObject({ file, line: 16, field: 'pages[0].articles[0].body' });
+  });
+
+  it('checks the furniture as it is set: the slug label in the folio face falls back like any style', async () => {
+    // The folio in a serif face that lacks a character of the publication's name, which only the
+    // slug label sets in the folio's face (the running head's sans has it).
+    const tabloid = await readFile(path.join(templatesDir(), 'tabloid.yaml'), 'utf8');
+    const folio = /^ {2}folio: .*$/m;
+    expect(tabloid).toMatch(folio);
+    await writeFile(path.join(workspace.dir, 'templates', 'serif-folio.yaml'), tabloid.replace(folio, '  folio: { family: Noto Serif SC, weight: 700, sizePt: 9, leadingPt: 12, align: right, tint: 0 }'));
+    const good = await readFile(path.join(workspace.dir, 'good.yaml'), 'utf8');
+    const file = path.join(workspace.dir, 'serif-folio.yaml');
+    await writeFile(file, good.replace('publication: 公益时报', `publication: 公益${SANS_ONLY}报`).replace('template: tabloid', 'template: templates/serif-folio.yaml'));
+
+    const fonts = await fontBookFor(file);
+    expect(fonts('Noto Serif SC', 700).key).toBe('sans-700');
+    const { layout } = await layOut(file);
+    const pages = layout.frames.pages;
+    expect(pages.map((p) => p.slug.fontKey)).toEqual(pages.map(() => 'sans-700'));
+    const runs = pages.flatMap((p) => [p.slug, ...p.items.filter((i): i is GlyphRun => i.kind === 'glyphs')]);
+    expect(runs.flatMap((r) => r.glyphs).filter((g) => g.id === 0).map((g) => g.text)).toEqual([]);
+    expect(pages[0]?.slug.glyphs.map((g) => g.text).join('')).toBe(`公益${SANS_ONLY}报\u3000第46期\u30002024-11-28\u3000第1版`);
   });
 });

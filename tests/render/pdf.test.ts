@@ -34,6 +34,10 @@ function line(key: string, text: string, sizePt: number, x: number, baseline: nu
 
 const SERIF = fontKey('Noto Serif SC', 400);
 const SANS_BOLD = fontKey('Noto Sans SC', 700);
+const SANS = fontKey('Noto Sans SC', 400);
+
+/** The page's slug label as layout sets it: one run from the origin. */
+const slug = (page: number): GlyphRun => ({ ...line(SANS, `晨报\u3000第1024期\u30002025-03-01\u3000第${page}版`, 6, 0, 0), role: 'slug' });
 
 const PAGE1 = [
   { key: SANS_BOLD, text: '新冠疫苗接种率达38.5%', size: 24, spacing: 0 },
@@ -64,6 +68,7 @@ function issue(lines1 = PAGE1, photoFile = photo): IssueFrames {
           { kind: 'image', file: photoFile, article: 'a', x: 30, y: 200, width: 200, height: 150, pixelWidth: 800, pixelHeight: 600 },
         ],
         bookmarks: [],
+        slug: slug(1),
       },
       {
         number: 2,
@@ -71,6 +76,7 @@ function issue(lines1 = PAGE1, photoFile = photo): IssueFrames {
         heightPt: 560,
         items: PAGE2.map((l, i) => line(l.key, l.text, l.size, 30, 60 + i * 30, l.spacing)),
         bookmarks: [],
+        slug: slug(2),
       },
     ],
   };
