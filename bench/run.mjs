@@ -12,8 +12,9 @@
  *  - composition alone: normalizeText → composeParagraph at the column measure;
  *  - batch: 100 one-page back issues on 2 workers (`banmian batch` when the CLI has it).
  * CPU and peak RSS of child processes come from bench/rusage.mjs, preloaded into each. Children get
- * BANMIAN_CACHE_DIR in the bench's temp folder: the warm-up fills the photo cache, the timed runs
- * build with photos cached, and no cache from an earlier bench is reused.
+ * BANMIAN_CACHE_DIR in the bench's temp folder, and every edition with photos is built once,
+ * untimed, before its timed build: the timed builds find each photo prepared at its placed size
+ * (each edition places the photos at other sizes), and no cache from an earlier bench is reused.
  * Figures, method and hotspots: docs/performance.md.
  * --profile DIR: after the timed runs, one cold build and one warm series again under
  * `node --cpu-prof`, summarised (self time) into DIR/hotspots.txt.
@@ -63,7 +64,7 @@ function freshEdition(name, options = {}) {
 // Child processes
 function run(cmd, argv, options = {}) {
   const usageFile = path.join(tmp, `rusage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  // Prepared photos are cached in the bench's own folder: the warm-up run fills it, so the timed
+  // Prepared photos are cached in the bench's own folder (filled by primePhotos), so the timed
   // runs build with photos cached (as a desk rebuilding its edition does) and nothing stale is reused.
   const env = { ...process.env, BENCH_RUSAGE: usageFile, BANMIAN_CACHE_DIR: path.join(tmp, 'cache') };
   const nodeArgs = ['--import', RUSAGE, ...(options.nodeArgs ?? [])];
@@ -92,6 +93,14 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/**
+ * Builds editions once, untimed, so that the photo cache holds every photo at the size these
+ * editions place it: a timed build then measures a rebuild with its photos prepared, not sharp.
+ */
+async function primePhotos(editions) {
+  for (const e of editions) await run('node', [CLI, 'build', e.yaml, '-o', path.join(tmp, 'prime.pdf'), '--profile', 'print']);
+}
+
 const rows = [];
 function addRow(name, samples, extra = {}) {
   const row = {
@@ -117,6 +126,7 @@ const cold = { banmian: [], typst: [], pdfkit: [], node: [], textOnly: [] };
 let coldChars = 0;
 for (let i = 0; i < WARMUP + RUNS; i += 1) {
   const e = freshEdition(`cold-${i}`);
+  await primePhotos([e]);
   const pdfB = path.join(tmp, `cold-banmian-${i}.pdf`);
   const pdfT = path.join(tmp, `cold-typst-${i}.pdf`);
   const b = await run('node', [CLI, 'build', e.yaml, '-o', pdfB, '--profile', 'print']);
@@ -151,6 +161,7 @@ addRow('cold  node -e 0', cold.node, { note: 'baseline' });
 // Warm
 async function warm(engine, options = {}, round = 0) {
   const editions = Array.from({ length: WARMUP + RUNS }, (_, i) => freshEdition(`warm-${engine}-${options.photos === false ? 'text-' : ''}${round}-${i}`, options));
+  if (engine === 'banmian' && options.photos !== false) await primePhotos(editions);
   const files = editions.map((e) => (engine === 'banmian' ? e.yaml : e.typ));
   const r = await run('node', [path.join(HERE, 'warm.mjs'), engine, tmp, ...files]);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
