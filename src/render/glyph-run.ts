@@ -32,10 +32,8 @@ interface DocumentInternals {
   page: { fonts: Record<string, unknown> };
   registerFont(name: string, src: unknown): unknown;
   font(name: string): unknown;
-  save(): unknown;
-  restore(): unknown;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
-  addContent(data: string): unknown;
+  /** a string gets a newline and is converted per character; bytes are written as they are */
+  addContent(data: string | Uint8Array): unknown;
 }
 
 /** Draws one run at its exact glyph positions as a single `TJ`. The caller sets the fill colour. */
@@ -68,15 +66,11 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
 
   // pdfkit's page CTM flips y (top-left origin). Flip back locally, as pdfkit's `_fragment` does,
   // but relative to the current CTM so callers may translate (print pages offset by bleed + slug).
+  // The flip sits between q and Q, so pdfkit's own record of the CTM stays right without it.
+  // One write per run, converted natively (pdfkit converts each string it is given per character).
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
-  internals.save();
-  internals.transform(1, 0, 0, -1, 0, 0);
-  internals.addContent('BT');
-  internals.addContent(`/${font.id} ${num(run.sizePt)} Tf`);
-  internals.addContent(`1 0 0 1 ${num(x)} ${num(-run.baseline)} Tm`);
-  internals.addContent(`[${array}] TJ`);
-  internals.addContent('ET');
-  internals.restore();
+  const operators = ['q', '1 0 0 -1 0 0 cm', 'BT', `/${font.id} ${num(run.sizePt)} Tf`, `1 0 0 1 ${num(x)} ${num(-run.baseline)} Tm`, `[${array}] TJ`, 'ET', 'Q', ''];
+  internals.addContent(Buffer.from(operators.join('\n'), 'latin1'));
 }
 
 /**
