@@ -6,12 +6,11 @@
  */
 import { rm } from 'node:fs/promises';
 import { Piscina } from 'piscina';
-import { describeFailure, failedEntry } from '../report/failure.js';
 import { temporaryPath } from '../output/atomic-write.js';
 import { outputsInFolder } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { BuildCache, type CacheEntry } from './cache.js';
-import type { BatchResult, BatchTask } from './task.js';
+import { failedResult, type BatchResult, type BatchTask } from './task.js';
 
 export interface BatchOptions {
   /** absolute manifest paths */
@@ -57,7 +56,7 @@ export async function runBatch(options: BatchOptions, onSettled: (outcome: Batch
       options.signal.aborted
         ? undefined
         : // A worker that died (out of memory, say) fails its issue, not the batch.
-          { kind: 'failed', failure: failedEntry(manifest, error), message: describeFailure(error).message },
+          failedResult(manifest, error),
     );
     if (!result) {
       interrupted = true;

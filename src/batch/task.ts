@@ -1,7 +1,7 @@
 /** What the batch sends to a worker and gets back: plain data, since errors do not survive the thread boundary. */
 import type { BuildReport } from '../pipeline.js';
 import type { RenderProfile } from '../render/page-boxes.js';
-import type { FailedEntry } from '../report/failure.js';
+import { describeFailure, failedEntry, type FailedEntry } from '../report/failure.js';
 
 export interface BatchTask {
   /** absolute path of the manifest */
@@ -16,3 +16,8 @@ export type BatchResult =
   | { readonly kind: 'built'; readonly report: BuildReport; readonly key: string }
   | { readonly kind: 'skipped'; readonly key: string }
   | { readonly kind: 'failed'; readonly failure: FailedEntry; readonly message: string };
+
+/** An issue that failed: in its worker, or with its worker (a worker that died fails its issue). */
+export function failedResult(manifest: string, error: unknown): BatchResult {
+  return { kind: 'failed', failure: failedEntry(manifest, error), message: describeFailure(error).message };
+}

@@ -3,10 +3,9 @@
  * worker parses the 15 MB CJK fonts once and reuses them for every issue it builds.
  */
 import { existsSync } from 'node:fs';
-import { describeFailure, failedEntry } from '../report/failure.js';
 import { buildIssue } from '../pipeline.js';
 import { fingerprint } from './fingerprint.js';
-import type { BatchResult, BatchTask } from './task.js';
+import { failedResult, type BatchResult, type BatchTask } from './task.js';
 
 export default async function runTask(task: BatchTask): Promise<BatchResult> {
   try {
@@ -17,6 +16,6 @@ export default async function runTask(task: BatchTask): Promise<BatchResult> {
     const report = await buildIssue(task.manifest, { profile: task.profile, output: task.output });
     return { kind: 'built', report, key };
   } catch (error) {
-    return { kind: 'failed', failure: failedEntry(task.manifest, error), message: describeFailure(error).message };
+    return failedResult(task.manifest, error);
   }
 }

@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress';
 import type { BatchOutcome } from '../batch/run.js';
 import { coloursFor } from './colour.js';
 import { formatSeconds } from './format.js';
+import { firstLineOf } from '../report/failure.js';
 
 export interface BatchProgress {
   settled(outcome: BatchOutcome): void;
@@ -70,6 +71,6 @@ function describeOutcome({ manifest, output, result }: BatchOutcome): string {
     case 'skipped':
       return `skipped ${name} (unchanged)`;
     case 'failed':
-      return `failed ${name}: ${result.message.split('\n')[0] ?? ''}`;
+      return `failed ${name}: ${firstLineOf(result.message)}`;
   }
 }

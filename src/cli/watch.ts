@@ -4,7 +4,7 @@ import { defaultOutput } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { watchIssue, type RebuildEvent } from '../watch/watch.js';
 import { coloursFor, type Colours } from './colour.js';
-import { describeFailure } from '../report/failure.js';
+import { describeFailure, firstLineOf } from '../report/failure.js';
 
 interface WatchFlags {
   readonly output?: string;
@@ -27,6 +27,6 @@ function describe(event: RebuildEvent, c: Colours): string {
   const time = new Date().toTimeString().slice(0, 8);
   const what = event.changed.length > 0 ? `${event.changed.join(', ')} changed` : 'first build';
   const summary = event.summary ? `: ${event.summary}` : '';
-  const result = event.error ? c.red(`not built: ${describeFailure(event.error).message.split('\n')[0] ?? ''}`) : c.green(`→ ${event.output ?? ''}`);
+  const result = event.error ? c.red(`not built: ${firstLineOf(describeFailure(event.error).message)}`) : c.green(`→ ${event.output ?? ''}`);
   return `${c.dim(time)} ${what}${summary} ${result}`;
 }

@@ -6,6 +6,7 @@
 import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit, CST, type Document } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { readTextFile } from './text-file.js';
+import { firstLineOf } from '../report/failure.js';
 
 /** A key in a field path: object key or list index. */
 export type PathKey = string | number;
@@ -65,7 +66,7 @@ export async function readYamlSource(file: string, what: string): Promise<YamlSo
     throw new BanmianError(
       'yaml-syntax',
       'input',
-      `YAML syntax error: ${firstLine(first.message)}`,
+      `YAML syntax error: ${reasonOf(first.message)}`,
       { file, line, column: col },
       'check the indentation (spaces, not tabs) and that every `[`, `{` and quote is closed',
     );
@@ -140,8 +141,9 @@ function firstAliasPosition(doc: Document.Parsed, lines: LineCounter): { line?: 
   return { line, column: col };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+/** yaml's message without the position it appends (ours is in the location). */
+function reasonOf(message: string): string {
+  return firstLineOf(message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** `pages[2].articles[0].photos[1].file` */

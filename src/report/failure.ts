@@ -11,6 +11,11 @@ export function describeFailure(error: unknown): { message: string; status: 1 | 
   return { message: `internal error: ${message} (this is a bug in banmian; rerun with --debug and report it)`, status: 1 };
 }
 
+/** A message's first line: what a one-line report (a progress line, watch's log) shows of it. */
+export function firstLineOf(message: string): string {
+  return message.split('\n', 1)[0] ?? '';
+}
+
 export interface ErrorEntry {
   readonly code: string;
   readonly message: string;
