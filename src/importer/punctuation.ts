@@ -23,7 +23,9 @@ const CLOSERS = new Set(Object.values(PAIRS));
 /** The line ends a sentence: a paragraph can end here; otherwise a column break cut it. */
 export function endsSentence(text: string): boolean {
   const chars = Array.from(text.trimEnd());
-  while (chars.length > 0 && (charClass(chars[chars.length - 1] as string) === 'closing' || chars[chars.length - 1] === ')')) chars.pop();
+  // Closing quotes and brackets after the mark: full-width ones, and the extraction's ASCII `)`.
+  const closes = (c: string): boolean => CLOSERS.has(c) || charClass(c) === 'closing';
+  while (chars.length > 0 && closes(chars[chars.length - 1] as string)) chars.pop();
   return SENTENCE_END.has(chars[chars.length - 1] ?? '');
 }
 
