@@ -8,6 +8,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { BanmianError } from '../errors.js';
 import type { ImportResult } from '../importer/import-page.js';
+import { DEFAULT_DRAFT_TEMPLATE } from '../importer/types.js';
 import { isRealIsoDate } from '../manifest/schema.js';
 import { readTextFile } from '../manifest/text-file.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
@@ -32,7 +33,7 @@ export function registerImportCommand(program: Command): void {
     .option('--publication <name>', 'masthead name (default: from the running head, else a placeholder)')
     .option('--issue <label>', 'issue label such as 第46期 (default: from the running head, else a placeholder)')
     .option('--date <YYYY-MM-DD>', 'issue date (default: from the running head, else a placeholder)', isoDate)
-    .option('--template <name>', 'template name or path', 'tabloid')
+    .option('--template <name>', 'template name or path', DEFAULT_DRAFT_TEMPLATE)
     .option('--photo <file>', 'image for the next caption, in page order; repeat for each (paths relative to the draft)', collect)
     .option('--force', 'overwrite the -o file if it exists')
     .addHelpText(

@@ -7,7 +7,7 @@
 import { Document, Scalar, YAMLMap, isScalar, visit } from 'yaml';
 import { UNTITLED_HEADLINE } from './assemble.js';
 import type { DraftPlacement } from './paginate.js';
-import type { ImportedArticle, PageStructure, PhotoCaption } from './types.js';
+import { DEFAULT_DRAFT_TEMPLATE, type ImportedArticle, type PageStructure, type PhotoCaption } from './types.js';
 
 export interface DraftSettings {
   readonly publication?: string;
@@ -28,8 +28,22 @@ export function assignPhotoFiles(articles: readonly ImportedArticle[], files: re
   return articles.map((article) => article.captions.map(() => files[next++]));
 }
 
+/** An article's captions: those with an image file become photos, the rest stay in print as text. */
+export function splitCaptions(
+  article: ImportedArticle,
+  files: readonly (string | undefined)[],
+): { readonly photos: readonly { caption: PhotoCaption; file: string }[]; readonly asText: readonly PhotoCaption[] } {
+  const photos: { caption: PhotoCaption; file: string }[] = [];
+  const asText: PhotoCaption[] = [];
+  for (const [k, caption] of article.captions.entries()) {
+    const file = files[k];
+    if (file === undefined) asText.push(caption);
+    else photos.push({ caption, file });
+  }
+  return { photos, asText };
+}
+
 const PLACEHOLDERS = { publication: '报名待填', issue: '期号待填', date: '2000-01-01' } as const;
-const DEFAULT_TEMPLATE = 'tabloid';
 
 /** A comment for the draft: on the value at `path`, or as lines before its key. */
 interface Annotation {
@@ -55,7 +69,7 @@ export function draftManifest(
     publication: meta('publication'),
     issue: meta('issue'),
     date: meta('date'),
-    template: settings.template ?? DEFAULT_TEMPLATE,
+    template: settings.template ?? DEFAULT_DRAFT_TEMPLATE,
     pages: placement.map((onPage, p) => ({
       ...(page.head.section === undefined ? {} : { section: page.head.section }),
       ...(page.head.editor === undefined ? {} : { editor: page.head.editor }),
@@ -84,13 +98,9 @@ function articleEntry(
   files: readonly (string | undefined)[],
   note: Note,
 ): Record<string, unknown> {
-  const photos: { file: string; caption: string; credit?: string }[] = [];
-  const captionParagraphs: string[] = [];
-  for (const [k, caption] of article.captions.entries()) {
-    const file = files[k];
-    if (file === undefined) captionParagraphs.push(printedCaption(caption));
-    else photos.push({ file, caption: caption.text, ...(caption.credit === undefined ? {} : { credit: caption.credit }) });
-  }
+  const captions = splitCaptions(article, files);
+  const photos = captions.photos.map(({ caption, file }) => ({ file, caption: caption.text, ...(caption.credit === undefined ? {} : { credit: caption.credit }) }));
+  const captionParagraphs = captions.asText.map(printedCaption);
   if (article.headline === UNTITLED_HEADLINE) note('headline', ' placeholder: no headline was found above this text');
   if (captionParagraphs.length > 0) {
     note(

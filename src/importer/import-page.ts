@@ -7,7 +7,7 @@
  */
 import { assemblePage } from './assemble.js';
 import { classifyLines } from './classify.js';
-import { assignPhotoFiles, draftManifest, printedCaption, type DraftSettings } from './draft-manifest.js';
+import { assignPhotoFiles, draftManifest, printedCaption, splitCaptions, type DraftSettings } from './draft-manifest.js';
 import { readPageLines } from './page-lines.js';
 import { paginate, textSize, type ArticleSize, type DraftPlacement, type PageBudget } from './paginate.js';
 import type { ImportedArticle, PageStructure, PhotoCaption } from './types.js';
@@ -29,9 +29,8 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
   const structure = assemblePage(classifyLines(readPageLines(text)));
   const captionFiles = assignPhotoFiles(structure.articles, options.photoFiles);
   const sizes = structure.articles.map((article, a): ArticleSize => {
-    const files = captionFiles[a] ?? [];
-    const textCaptions = article.captions.filter((_, k) => files[k] === undefined);
-    return { chars: runningTextSize(article, textCaptions), photos: article.captions.length - textCaptions.length };
+    const captions = splitCaptions(article, captionFiles[a] ?? []);
+    return { chars: runningTextSize(article, captions.asText), photos: captions.photos.length };
   });
   const pages = paginate(sizes, options.budget);
   return { manifest: draftManifest(structure, pages, captionFiles, options), structure, pages };

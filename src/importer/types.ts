@@ -1,5 +1,8 @@
 /** What the importer finds on a page: the draft manifest is written from this. */
 
+/** The template a draft names when it is not told one. */
+export const DEFAULT_DRAFT_TEMPLATE = 'tabloid';
+
 /** A photo caption as printed, with its credit split off (without brackets). */
 export interface PhotoCaption {
   readonly text: string;
