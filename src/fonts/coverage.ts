@@ -1,10 +1,10 @@
 /**
  * Glyph coverage before layout: every character of the issue must be drawable by the font of the
- * style it is set in, read from the fonts' cmaps. A style whose font lacks some of its characters
- * falls back, as a whole, to the first family of the `fallback:` list (fonts/families.yaml) that
- * has all of them: the composer sets a run in one font, so the fallback is per style and issue,
- * not per glyph. When no family will do, the issue cannot be laid out: a 'layout' BanmianError
- * names the character, its code point, the article and the line.
+ * style it is set in, read from the fonts' cmaps. A character a style's font lacks is set from
+ * the first family of the `fallback:` list (fonts/families.yaml) that has it, at the nearest
+ * weight; the rest of the style stays in its own font (see fallback-face.ts). When no family has
+ * the character, the issue cannot be laid out: a 'layout' BanmianError names the character, its
+ * code point, the article and the line.
  */
 import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { FontBook } from '../layout/set-text.js';
@@ -15,6 +15,7 @@ import { isVariationSelector } from '../text/classes.js';
 import { bylineAsSet, normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';
 import type { FontFace } from '../text/font-face.js';
+import { withFallback } from './fallback-face.js';
 import { fallbackFamilies, fontKey, fontOfKey, forgetUnparsedFonts, loadFontFace, nearestWeightKey, prefetchFonts } from './registry.js';
 
 type Role = keyof Template['styles'];
@@ -45,9 +46,10 @@ const INVISIBLE: Readonly<Record<number, string>> = {
 };
 
 /**
- * The font book for laying out `issue`: each style's own font, or its fallback. Rejects with a
- * BanmianError for a character no font has. The faces' files are read in the background (see
- * prefetchFonts); any read ahead for a style the issue does not use are let go.
+ * The font book for laying out `issue`: each style's own font, with fallback fonts for the
+ * characters it lacks. Rejects with a BanmianError for a character no font has. The faces' files
+ * are read in the background (see prefetchFonts); any read ahead for a style the issue does not
+ * use are let go.
  */
 export async function issueFontBook(issue: Issue, template: Template): Promise<FontBook> {
   const uses = new Map<string, Map<string, Use>>(); // font key → character → first use
@@ -61,31 +63,34 @@ export async function issueFontBook(issue: Issue, template: Template): Promise<F
     }
   }
   await prefetchFonts(uses.keys());
-  const substitutes = new Map<string, string>();
+  const faces = new Map<string, FontFace>();
   for (const [key, chars] of uses) {
-    const substitute = chooseFont(key, [...chars.values()]);
-    if (substitute !== key) substitutes.set(key, substitute);
+    const face = loadFontFace(key);
+    const fallbacks = fallbacksFor(face, [...chars.values()]);
+    faces.set(key, fallbacks.size > 0 ? withFallback(face, fallbacks) : face);
   }
   forgetUnparsedFonts();
   return (family, weight) => {
     const key = fontKey(family, weight);
-    return loadFontFace(substitutes.get(key) ?? key);
+    return faces.get(key) ?? loadFontFace(key);
   };
 }
 
-/** `key` if it draws every character used with it, else the first fallback that does. */
-function chooseFont(key: string, uses: readonly Use[]): string {
-  const face = loadFontFace(key);
+/** For each character used with `face` that its font lacks: the first fallback face that has it. */
+function fallbacksFor(face: FontFace, uses: readonly Use[]): Map<number, FontFace> {
+  const fallbacks = new Map<number, FontFace>();
   const missing = uses.filter((use) => !covers(face, use.char));
-  const first = missing[0];
-  if (!first) return key;
-  const { family, weight } = fontOfKey(key);
+  if (missing.length === 0) return fallbacks;
+  const { family, weight } = fontOfKey(face.key);
   const candidates = fallbackFamilies()
     .filter((name) => name !== family)
     .map((name) => nearestWeightKey(name, weight));
-  const fallback = candidates.find((candidate) => uses.every((use) => covers(loadFontFace(candidate), use.char)));
-  if (fallback) return fallback;
-  throw missingGlyph(first, [key, ...candidates]);
+  for (const use of missing) {
+    const fallback = candidates.find((candidate) => covers(loadFontFace(candidate), use.char));
+    if (!fallback) throw missingGlyph(use, [face.key, ...candidates]);
+    fallbacks.set(use.char.codePointAt(0) ?? 0, loadFontFace(fallback));
+  }
+  return fallbacks;
 }
 
 function describeFont(key: string): string {
@@ -102,12 +107,10 @@ function missingGlyph({ char, text }: Use, tried: readonly string[]): BanmianErr
   const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = INVISIBLE[codePoint] ?? (/\p{Cc}/u.test(char) ? 'a control character' : undefined);
   const shown = name ? `${code} (${name})` : `“${char}” (${code})`;
-  const partial = tried.filter((key) => covers(loadFontFace(key), char));
-  const note = partial.length > 0 ? `; ${partial.map(describeFont).join(', ')} has it but lacks other characters of this style` : '';
   return new BanmianError(
     'missing-glyph',
     'layout',
-    `${text.article ? `article ${text.article}: ` : ''}no configured font can draw ${shown} in the ${text.role} style (tried ${tried.map(describeFont).join(', ')}${note})`,
+    `${text.article ? `article ${text.article}: ` : ''}no configured font can draw ${shown} in the ${text.role} style (tried ${tried.map(describeFont).join(', ')})`,
     text.where,
     name ? 'the character is invisible: delete it' : 'replace the character, or add a font that has it to fonts/families.yaml and its `fallback:` list',
   );

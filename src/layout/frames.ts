@@ -67,7 +67,7 @@ export interface PageFrame {
   readonly items: readonly FrameItem[];
   readonly bookmarks: readonly FrameBookmark[];
   /** the page's label for the slug of print pages, starting at the origin (the renderer places it) */
-  readonly slug: GlyphRun;
+  readonly slug: readonly GlyphRun[];
 }
 
 export interface IssueFrames {

@@ -8,7 +8,7 @@ import type { Issue, Page } from '../manifest/types.js';
 import { normalizeByline, normalizeText } from '../text/normalize.js';
 import type { FrameItem, GlyphRun } from './frames.js';
 import { baselineInSlot, type PageGrid } from './grid.js';
-import { setText, toGlyphRun, type FontBook, type StyleRole } from './set-text.js';
+import { setText, toGlyphRuns, type FontBook, type StyleRole } from './set-text.js';
 import type { Template } from '../template/types.js';
 
 const RULE_WIDTH_PT = 0.75;
@@ -77,7 +77,7 @@ export function pageFurniture(
       const width = composed.endPt - composed.startPt;
       const x = align === 'left' ? grid.typeLeft - composed.startPt : grid.typeLeft + grid.typeWidth - width - composed.startPt;
       items.push(
-        toGlyphRun(
+        ...toGlyphRuns(
           { line: composed, fontKey: set.face.key, sizePt: style.sizePt, role, baselineDy: baselineInSlot(0, height, style.sizePt) },
           x,
           top,
@@ -98,12 +98,14 @@ export function pageFurniture(
 }
 
 /**
- * The slug label as one run starting at the origin, in the folio's face at 6 pt: only the
+ * The slug label as one line starting at the origin, in the folio's face at 6 pt: only the
  * renderer knows where the slug is (outside the bleed, print profile only) and moves it there.
  */
-export function slugRun(texts: FurnitureTexts, template: Template, fonts: FontBook): GlyphRun {
+export function slugRuns(texts: FurnitureTexts, template: Template, fonts: FontBook): GlyphRun[] {
   const scale = SLUG_SIZE_PT / template.styles.folio.sizePt;
   const set = setText(texts.slug, 'folio', UNWRAPPED_MEASURE_PT, template, fonts, { indentEm: 0, scale, align: 'left' });
-  const [line] = set.lines; // unwrapped: one line
-  return { kind: 'glyphs', fontKey: set.face.key, sizePt: set.style.sizePt, x: -(line?.startPt ?? 0), baseline: 0, glyphs: line?.glyphs ?? [], role: 'slug' };
+  // Unwrapped: one line, its ink moved to the origin and its baseline on it.
+  return set.lines
+    .flatMap((line) => toGlyphRuns({ line, fontKey: set.face.key, sizePt: set.style.sizePt, role: 'folio', baselineDy: 0 }, -line.startPt, 0))
+    .map((run) => ({ ...run, role: 'slug' }));
 }

@@ -10,7 +10,7 @@ import { balanceColumns, usedBottom, type ColumnFill } from './columns.js';
 import type { FrameItem, ImageBox } from './frames.js';
 import { columnLeft, rowTop, spanWidth, type PageGrid } from './grid.js';
 import { normalizeByline, normalizeText } from '../text/normalize.js';
-import { setText, stackLines, toGlyphRun, type BlockLine } from './set-text.js';
+import { setText, stackLines, toGlyphRuns, type BlockLine } from './set-text.js';
 
 export interface PixelSize {
   readonly pixelWidth: number;
@@ -189,9 +189,8 @@ export function placeModule(layout: ModuleLayout, column: number, row: number, e
   const left = columnLeft(grid, column);
   const top = rowTop(grid, row);
   for (const line of layout.head.lines) {
-    const run = toGlyphRun(line, left, top);
     // A repeated headline is furniture of the jump, not more of the article's text.
-    items.push(layout.prepared.continuation ? { ...run, role: 'jumpHeadline' } : run);
+    for (const run of toGlyphRuns(line, left, top)) items.push(layout.prepared.continuation ? { ...run, role: 'jumpHeadline' } : run);
   }
   let photoRow = row + layout.head.heightLines;
   for (const block of layout.photos) {
@@ -208,7 +207,7 @@ export function placeModule(layout: ModuleLayout, column: number, row: number, e
       pixelHeight: size.pixelHeight,
     };
     items.push(image);
-    for (const line of block.caption) items.push(toGlyphRun(line, left, rowTop(grid, photoRow)));
+    for (const line of block.caption) items.push(...toGlyphRuns(line, left, rowTop(grid, photoRow)));
     photoRow += block.heightLines;
   }
   layout.fill.columns.forEach(([from, to], c) => {
@@ -216,7 +215,7 @@ export function placeModule(layout: ModuleLayout, column: number, row: number, e
     const x = columnLeft(grid, column + c);
     for (let i = from; i < to; i += 1) {
       const item = layout.prepared.flow[i] as FlowItem;
-      for (const line of item.lines) items.push(toGlyphRun(line, x, rowTop(grid, r)));
+      for (const line of item.lines) items.push(...toGlyphRuns(line, x, rowTop(grid, r)));
       r += item.heightLines;
     }
   });

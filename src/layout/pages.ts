@@ -9,7 +9,7 @@ import type { Arrangement, PlacedModule } from './arrange.js';
 import { arrangePage } from './areas.js';
 import { lineItems, type FlowItem } from './blocks.js';
 import type { FrameBookmark, FrameItem, IssueFrames, PageFrame, RuleLine } from './frames.js';
-import { furnitureTexts, jumpLineTexts, pageFurniture, slugRun } from './furniture.js';
+import { furnitureTexts, jumpLineTexts, pageFurniture, slugRuns } from './furniture.js';
 import { columnLeft, pageGrid, rowTop } from './grid.js';
 import { placeModule, prepareArticle, type ModuleEnv, type PreparedArticle } from './module.js';
 import { setText, type FontBook } from './set-text.js';
@@ -197,7 +197,7 @@ function pageFrame(issue: Issue, page: Page, number: number, arrangement: Arrang
     items.push(...placeModule(m.layout, m.column, m.row, env), ...moduleRules(m, env));
     bookmarks.push({ title: m.layout.prepared.article.headline, y: rowTop(env.grid, m.row) });
   }
-  return { number, widthPt: env.grid.pageWidthPt, heightPt: env.grid.pageHeightPt, items, bookmarks, slug: slugRun(texts, env.template, env.fonts) };
+  return { number, widthPt: env.grid.pageWidthPt, heightPt: env.grid.pageHeightPt, items, bookmarks, slug: slugRuns(texts, env.template, env.fonts) };
 }
 
 const MODULE_RULE_PT = 0.5;

@@ -5,7 +5,7 @@
 import type { Template, TextStyle } from '../template/types.js';
 import { BODY_DEFAULTS, composeParagraph, type ComposedLine, type ParagraphSettings } from '../text/compose.js';
 import type { FontFace } from '../text/font-face.js';
-import type { GlyphRun } from './frames.js';
+import type { GlyphRun, PositionedGlyph } from './frames.js';
 
 /** Fonts reach layout through this port: a family and weight → a face. */
 export type FontBook = (family: string, weight: number) => FontFace;
@@ -94,14 +94,30 @@ export function stackLines(
   }));
 }
 
-export function toGlyphRun(line: BlockLine, x: number, blockTop: number): GlyphRun {
-  return {
+/**
+ * A line as glyph runs, each in one font: the whole line in its style's font, or split where
+ * characters the font lacks come from a fallback font. The glyphs keep the line's positions.
+ */
+export function toGlyphRuns(line: BlockLine, x: number, blockTop: number): GlyphRun[] {
+  const { glyphs } = line.line;
+  const run = (fontKey: string, runGlyphs: readonly PositionedGlyph[]): GlyphRun => ({
     kind: 'glyphs',
-    fontKey: line.fontKey,
+    fontKey,
     sizePt: line.sizePt,
     x,
     baseline: blockTop + line.baselineDy,
-    glyphs: line.line.glyphs, // the composer's glyphs are already positioned glyphs: shared, not copied
+    glyphs: runGlyphs,
     role: line.role,
-  };
+  });
+  // The composer's glyphs are already positioned glyphs: shared, not copied, when one font sets them all.
+  if (glyphs.every((g) => g.fallback === undefined)) return [run(line.fontKey, glyphs)];
+  const runs: GlyphRun[] = [];
+  let from = 0;
+  for (let i = 1; i <= glyphs.length; i += 1) {
+    const font = glyphs[from]?.fallback;
+    if (i < glyphs.length && glyphs[i]?.fallback === font) continue;
+    runs.push(run(font ?? line.fontKey, glyphs.slice(from, i)));
+    from = i;
+  }
+  return runs;
 }

@@ -32,7 +32,7 @@ export function addRegistrationColour(doc: PDFKit.PDFDocument): void {
   spot.addSpotColor(REGISTRATION, 100, 100, 100, 100);
 }
 
-export function drawPrintMarks(doc: PDFKit.PDFDocument, page: MarkGeometry, label: GlyphRun): void {
+export function drawPrintMarks(doc: PDFKit.PDFDocument, page: MarkGeometry, label: readonly GlyphRun[]): void {
   const { widthPt: w, heightPt: h } = page;
   const near = page.bleedPt + mmToPt(MARK_GAP_MM);
   const far = near + mmToPt(MARK_LENGTH_MM);
@@ -49,7 +49,9 @@ export function drawPrintMarks(doc: PDFKit.PDFDocument, page: MarkGeometry, labe
   doc.stroke();
   doc.fillColor(REGISTRATION);
   // The label sits on the middle of the foot slug.
-  const baseline = h + page.bleedPt + page.slugPt / 2 + label.sizePt * 0.35;
-  drawGlyphRun(doc, { ...label, x: label.x + mmToPt(LABEL_LEFT_MM), baseline: label.baseline + baseline });
+  for (const run of label) {
+    const baseline = h + page.bleedPt + page.slugPt / 2 + run.sizePt * 0.35;
+    drawGlyphRun(doc, { ...run, x: run.x + mmToPt(LABEL_LEFT_MM), baseline: run.baseline + baseline });
+  }
   doc.restore();
 }

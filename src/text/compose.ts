@@ -45,6 +45,8 @@ interface LineGlyph {
   readonly x: number;
   readonly advancePt: number;
   readonly text: string;
+  /** the fallback font's key for a character the line's font lacks (see ClusterGlyph) */
+  readonly fallback: string | undefined;
 }
 
 export interface ComposedLine {
@@ -84,7 +86,7 @@ export function composeParagraph(text: string, settings: ParagraphSettings): Com
     const fit = justifyLine(items, span, index, isLast, settings.align, breakSettings);
     const indentPt = index === 0 ? settings.indentEm * em : 0;
     return {
-      glyphs: placeGlyphs(items, span, fit, (g, xEm): LineGlyph => ({ id: g.id, x: indentPt + xEm * em, advancePt: g.advanceEm * em, text: g.text })),
+      glyphs: placeGlyphs(items, span, fit, (g, xEm): LineGlyph => ({ id: g.id, x: indentPt + xEm * em, advancePt: g.advanceEm * em, text: g.text, fallback: g.fallback })),
       text: spanText(text, items, span),
       startPt: indentPt + fit.offsetEm * em,
       endPt: indentPt + (fit.offsetEm + fit.widthEm) * em,

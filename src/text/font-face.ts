@@ -12,6 +12,11 @@ export interface ClusterGlyph {
   readonly advanceEm: number;
   /** the source text this glyph stands for (becomes its ToUnicode entry) */
   readonly text: string;
+  /**
+   * Registry key of the font the glyph comes from when it is not the face's own: a character the
+   * style's font lacks, set from a fallback font. Frames draw such glyphs in runs of their own.
+   */
+  readonly fallback?: string;
 }
 
 /** A cluster (one unbreakable unit of the composer) shaped in one font. */

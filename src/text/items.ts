@@ -3,7 +3,7 @@
  * the blanks that may be removed) and the gaps between them (break rule, space, stretch).
  * This is the only place where the Chinese rules and the font's metrics meet.
  */
-import type { FontFace } from './font-face.js';
+import type { ClusterGlyph, FontFace } from './font-face.js';
 import {
   breakRule,
   countsForOrphan,
@@ -29,6 +29,8 @@ export interface BoxGlyph {
   readonly offsetEm: number;
   readonly advanceEm: number;
   readonly text: string;
+  /** as in ClusterGlyph; always present, so that every box glyph has one shape */
+  readonly fallback: string | undefined;
 }
 
 export interface Box {
@@ -137,7 +139,7 @@ const INSIDE_TOKEN: Gap = {
 const INSIDE_TOKEN_NO_BREAK: Gap = { ...INSIDE_TOKEN, rule: 'forbidden' };
 
 /** One glyph of a Latin token: no blanks, counts as content. */
-function latinBox(g: { id: number; advanceEm: number; text: string }): Box {
+function latinBox(g: ClusterGlyph): Box {
   return {
     widthEm: g.advanceEm,
     shiftEm: 0,
@@ -148,7 +150,7 @@ function latinBox(g: { id: number; advanceEm: number; text: string }): Box {
     content: true,
     hangable: false,
     nesting: 0,
-    glyphs: [{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text }],
+    glyphs: [{ id: g.id, offsetEm: 0, advanceEm: g.advanceEm, text: g.text, fallback: g.fallback }],
   };
 }
 
@@ -211,14 +213,14 @@ function boxOf(unit: TextUnit, face: FontFace): Box {
  * Glyph offsets inside a box: at their own advances, or, for a fixed-width unit, spread over
  * equal cells with each glyph centred in its cell (the ½-em interpunct, the 1-em ？！ pair).
  */
-function glyphsInBox(glyphs: readonly { id: number; advanceEm: number; text: string }[], fixedEm: number | undefined): readonly BoxGlyph[] {
+function glyphsInBox(glyphs: readonly ClusterGlyph[], fixedEm: number | undefined): readonly BoxGlyph[] {
   const cell = fixedEm === undefined ? 0 : fixedEm / glyphs.length;
   let x = 0;
   return glyphs.map((g, i) => {
     // Marks wider than their cell (a 1-em ？ in a ½-em cell) keep their ink side, which is the start side in GB fonts.
     const offsetEm = fixedEm === undefined ? x : i * cell + Math.max(0, (cell - g.advanceEm) / 2);
     x += g.advanceEm;
-    return { id: g.id, offsetEm, advanceEm: g.advanceEm, text: g.text };
+    return { id: g.id, offsetEm, advanceEm: g.advanceEm, text: g.text, fallback: g.fallback };
   });
 }
 
@@ -261,7 +263,7 @@ function plainGaps(rule: GapRule): Readonly<Record<Gap['justify'], Gap>> {
 
 function spaceGlyphOf(separator: ' ' | '\u3000', face: FontFace): BoxGlyph | undefined {
   const glyph = face.shape(separator).glyphs[0];
-  return glyph ? { id: glyph.id, offsetEm: 0, advanceEm: glyph.advanceEm, text: separator } : undefined;
+  return glyph ? { id: glyph.id, offsetEm: 0, advanceEm: glyph.advanceEm, text: separator, fallback: glyph.fallback } : undefined;
 }
 
 function insideKeptRange(offset: number, ranges: readonly (readonly [number, number])[]): boolean {

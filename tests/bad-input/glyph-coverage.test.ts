@@ -1,9 +1,9 @@
-/** Characters the fonts lack: a style falls back to the `fallback:` list, or layout refuses the issue. */
+/** Characters the fonts lack: each is set from the first font of the `fallback:` list that has it, or layout refuses the issue. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BanmianError } from '../../src/errors.js';
-import type { GlyphRun } from '../../src/layout/frames.js';
+import type { GlyphRun, PageFrame } from '../../src/layout/frames.js';
 import { issueFontBook } from '../../src/fonts/coverage.js';
 import { fallbackFamilies, loadFontFace } from '../../src/fonts/registry.js';
 import { loadIssue } from '../../src/manifest/load.js';
@@ -31,6 +31,21 @@ async function variant(name: string, from: string, to: string): Promise<string> 
   return file;
 }
 
+/** Every glyph run on the pages (the slug labels aside). */
+function glyphRuns(pages: readonly PageFrame[]): GlyphRun[] {
+  return pages.flatMap((p) => p.items.filter((i): i is GlyphRun => i.kind === 'glyphs'));
+}
+
+/** The fonts of the runs that draw `char`, once each. */
+function fontsOf(runs: readonly GlyphRun[], char: string): string[] {
+  return [...new Set(runs.filter((r) => r.glyphs.some((g) => g.text === char)).map((r) => r.fontKey))];
+}
+
+/** The text of every glyph drawn as .notdef (a box instead of the character). */
+function notdefs(runs: readonly GlyphRun[]): string[] {
+  return runs.flatMap((r) => r.glyphs.filter((g) => g.id === 0).map((g) => g.text));
+}
+
 async function fontBookFor(file: string): ReturnType<typeof issueFontBook> {
   const issue = await loadIssue(file);
   return issueFontBook(issue, await loadTemplate(issue.template, path.dirname(file)));
@@ -51,32 +66,46 @@ describe('glyph coverage', () => {
     expect(fonts('Noto Sans SC', 700).key).toBe('sans-700');
   });
 
-  it('sets a style in the first fallback family that has all its characters, at the nearest weight', async () => {
-    const body = await fontBookFor(await variant('sans-only-body', '举行。', `在${SANS_ONLY}村举行。`));
-    expect(body('Noto Serif SC', 400).key).toBe('sans-400');
-    expect(body('Noto Sans SC', 700).key).toBe('sans-700');
-    const headline = await fontBookFor(await variant('serif-only-headline', 'headline: 浙江站启动', `headline: 浙江站${SERIF_ONLY}启动`));
-    expect(headline('Noto Sans SC', 700).key).toBe('serif-700');
-    expect(headline('Noto Serif SC', 400).key).toBe('serif-400');
+  it('sets only the characters a style\'s font lacks from the first fallback family that has them, at the nearest weight', async () => {
+    const body = (await fontBookFor(await variant('sans-only-body', '举行。', `在${SANS_ONLY}村举行。`)))('Noto Serif SC', 400);
+    expect(body.key).toBe('serif-400');
+    expect(body.shape(SANS_ONLY).glyphs.map((g) => [g.fallback, g.id > 0])).toEqual([['sans-400', true]]);
+    expect(body.shape('村').glyphs.map((g) => g.fallback)).toEqual([undefined]);
+    const headline = (await fontBookFor(await variant('serif-only-headline', 'headline: 浙江站启动', `headline: 浙江站${SERIF_ONLY}启动`)))('Noto Sans SC', 700);
+    expect(headline.key).toBe('sans-700');
+    expect(headline.shape(SERIF_ONLY).glyphs.map((g) => g.fallback)).toEqual(['serif-700']);
   });
 
-  it('lays out an issue whose characters only a fallback font has', async () => {
+  it('lays out a character only a fallback font has in a run of that font, the rest of the line in its own', async () => {
     const { layout } = await layOut(await variant('fallback-layout', '举行。', `在${SANS_ONLY}村举行。`));
     expect(layout.overset).toEqual([]);
+    const runs = glyphRuns(layout.frames.pages);
+    expect(fontsOf(runs, SANS_ONLY)).toEqual(['sans-400']);
+    expect(fontsOf(runs, '村')).toEqual(['serif-400']);
+    expect(runs.filter((r) => r.role === 'body' && r.fontKey !== 'serif-400').map((r) => r.glyphs.map((g) => g.text).join(''))).toEqual([SANS_ONLY]);
+    expect(notdefs(runs)).toEqual([]);
   });
 
-  it('refuses characters no single configured font has, naming both', async () => {
-    const file = await variant('no-single-font', '举行。', `在${SANS_ONLY}村${SERIF_ONLY}举行。`);
+  it('sets each character from a font that has it when no single font has them all', async () => {
+    const { layout } = await layOut(await variant('no-single-font', '举行。', `在${SANS_ONLY}村${SERIF_ONLY}举行。`));
+    const runs = glyphRuns(layout.frames.pages);
+    expect(fontsOf(runs, SANS_ONLY)).toEqual(['sans-400']);
+    expect(fontsOf(runs, SERIF_ONLY)).toEqual(['serif-400']);
+    expect(notdefs(runs)).toEqual([]);
+  });
+
+  it('refuses a character no configured font has, naming the fonts tried and the line', async () => {
+    const file = await variant('no-font', '举行。', '在\u{20000}村举行。');
     const error = await layOut(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BanmianError);
     const { code, kind, message, location } = error as BanmianError;
     expect({ code, kind }).toEqual({ code: 'missing-glyph', kind: 'layout' });
-    expect(message).toContain(`“${SANS_ONLY}” (U+25AD7)`);
-    expect(message).toContain('Noto Sans SC 400 has it but lacks other characters of this style');
+    expect(message).toContain('“\u{20000}” (U+20000)');
+    expect(message).toContain('tried Noto Serif SC 400, Noto Sans SC 400');
     expect(location).toMatchObject({ file, line: 16, field: 'pages[0].articles[0].body' });
   });
 
-  it('checks the furniture as it is set: the slug label in the folio face falls back like any style', async () => {
+  it('checks the furniture as it is set: the slug label in the folio face falls back like any text', async () => {
     // The folio in a serif face that lacks a character of the publication's name, which only the
     // slug label sets in the folio's face (the running head's sans has it).
     const tabloid = await readFile(path.join(templatesDir(), 'tabloid.yaml'), 'utf8');
@@ -87,13 +116,11 @@ describe('glyph coverage', () => {
     const file = path.join(workspace.dir, 'serif-folio.yaml');
     await writeFile(file, good.replace('publication: 公益时报', `publication: 公益${SANS_ONLY}报`).replace('template: tabloid', 'template: templates/serif-folio.yaml'));
 
-    const fonts = await fontBookFor(file);
-    expect(fonts('Noto Serif SC', 700).key).toBe('sans-700');
     const { layout } = await layOut(file);
-    const pages = layout.frames.pages;
-    expect(pages.map((p) => p.slug.fontKey)).toEqual(pages.map(() => 'sans-700'));
-    const runs = pages.flatMap((p) => [p.slug, ...p.items.filter((i): i is GlyphRun => i.kind === 'glyphs')]);
-    expect(runs.flatMap((r) => r.glyphs).filter((g) => g.id === 0).map((g) => g.text)).toEqual([]);
-    expect(pages[0]?.slug.glyphs.map((g) => g.text).join('')).toBe(`公益${SANS_ONLY}报\u3000第46期\u30002024-11-28\u3000第1版`);
+    const slug = layout.frames.pages.flatMap((p) => p.slug);
+    expect(fontsOf(slug, SANS_ONLY)).toEqual(['sans-700']);
+    expect(fontsOf(slug, '益')).toEqual(['serif-700']);
+    expect(notdefs([...slug, ...glyphRuns(layout.frames.pages)])).toEqual([]);
+    expect(layout.frames.pages[0]?.slug.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe(`公益${SANS_ONLY}报\u3000第46期\u30002024-11-28\u3000第1版`);
   });
 });

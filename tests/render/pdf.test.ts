@@ -68,7 +68,7 @@ function issue(lines1 = PAGE1, photoFile = photo): IssueFrames {
           { kind: 'image', file: photoFile, article: 'a', x: 30, y: 200, width: 200, height: 150, pixelWidth: 800, pixelHeight: 600 },
         ],
         bookmarks: [],
-        slug: slug(1),
+        slug: [slug(1)],
       },
       {
         number: 2,
@@ -76,7 +76,7 @@ function issue(lines1 = PAGE1, photoFile = photo): IssueFrames {
         heightPt: 560,
         items: PAGE2.map((l, i) => line(l.key, l.text, l.size, 30, 60 + i * 30, l.spacing)),
         bookmarks: [],
-        slug: slug(2),
+        slug: [slug(2)],
       },
     ],
   };

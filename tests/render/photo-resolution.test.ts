@@ -11,11 +11,8 @@ function photo(pixelWidth: number, x = 50, article = 'red-button'): ImageBox {
   return { kind: 'image', file: '/p/a.jpg', article, x, y: 100, width: 144, height: 72, pixelWidth, pixelHeight: pixelWidth / 2 };
 }
 
-/** The resolution check reads images only: the slug label is an empty run. */
-const slug = { kind: 'glyphs', fontKey: 'sans-400', sizePt: 6, x: 0, baseline: 0, glyphs: [], role: 'slug' } as const;
-
 function frames(...boxes: ImageBox[]): IssueFrames {
-  return { title: 't', publication: 'p', issueLabel: 'i', date: '2025-01-01', bleedMm: 3, pages: [{ number: 1, ...page, items: boxes, bookmarks: [], slug }] };
+  return { title: 't', publication: 'p', issueLabel: 'i', date: '2025-01-01', bleedMm: 3, pages: [{ number: 1, ...page, items: boxes, bookmarks: [], slug: [] }] };
 }
 
 describe('bleedPlacement', () => {
