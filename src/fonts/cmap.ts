@@ -6,7 +6,7 @@
  * face for the thousand-odd 汉字 of a page in a fresh process. Reading the groups is a binary
  * search. A font without a format-12 Unicode subtable is left to fontkit.
  */
-import { tableDirectory, viewOf } from './sfnt.js';
+import type { SfntFile } from './sfnt.js';
 
 /** Glyph id of a code point; 0 (.notdef) when the font has none. */
 export type CharacterMap = (codePoint: number) => number;
@@ -17,9 +17,8 @@ const FULL_UNICODE = [
   [0, 4],
 ] as const;
 
-export function readCharacterMap(data: Uint8Array): CharacterMap | undefined {
-  const view = viewOf(data);
-  const cmap = tableDirectory(view)?.get('cmap');
+export function readCharacterMap({ view, tables }: SfntFile): CharacterMap | undefined {
+  const cmap = tables.get('cmap');
   if (!cmap || cmap.length < 4) return undefined;
   const count = view.getUint16(cmap.offset + 2);
   if (cmap.length < 4 + count * 8) return undefined;

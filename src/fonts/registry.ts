@@ -14,9 +14,10 @@ import { parse } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { didYouMean } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
-import { readAdvanceWidths, type AdvanceWidths } from './advances.js';
+import { readHorizontalMetrics, type AdvanceWidths, type HorizontalMetrics } from './advances.js';
 import { readCharacterMap, type CharacterMap } from './cmap.js';
 import { FontkitFace } from './font-face.js';
+import { readSfnt, type SfntFile } from './sfnt.js';
 import { TrueTypeSubset } from './subset.js';
 
 /** `fonts/` of the project root: two levels up from both src/fonts/ and dist/fonts/. */
@@ -40,8 +41,10 @@ interface Registry {
 let registry: Registry | undefined;
 interface LoadedFont {
   readonly font: Font;
-  /** the font file's bytes (fontkit reads from the same buffer) */
-  readonly data: Uint8Array;
+  /** the font file with its tables located (fontkit reads from the same buffer); undefined for one we do not read ourselves */
+  readonly sfnt: SfntFile | undefined;
+  /** from hmtx, for a plain TrueType font (the subset copies them) */
+  readonly metrics: HorizontalMetrics | undefined;
   readonly advances: AdvanceWidths;
   readonly glyphIds: CharacterMap;
 }
@@ -121,8 +124,8 @@ export function glyphAdvances(key: string): AdvanceWidths {
 
 /** A new, empty subset of a key's font for one PDF: our TrueType copier, or undefined to leave it to fontkit. */
 export function newSubset(key: string): TrueTypeSubset | undefined {
-  const { data, advances } = loadedFont(key);
-  return TrueTypeSubset.of(data, advances);
+  const { sfnt, metrics } = loadedFont(key);
+  return TrueTypeSubset.of(sfnt, metrics);
 }
 
 /** Font files being read ahead by `prefetchFonts`, until they are parsed or let go. */
@@ -173,9 +176,11 @@ function loadedFont(key: string): LoadedFont {
       throw new BanmianError('unknown-font', 'input', `${file} is a font collection, not a single font`, { file });
     }
     const font = parsed;
-    const advances = readAdvanceWidths(data) ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
-    const glyphIds = readCharacterMap(data) ?? ((codePoint: number) => font.glyphForCodePoint(codePoint).id);
-    loaded = { font, data, advances, glyphIds };
+    const sfnt = readSfnt(data);
+    const metrics = sfnt && readHorizontalMetrics(sfnt);
+    const advances = metrics?.advance ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
+    const glyphIds = (sfnt && readCharacterMap(sfnt)) ?? ((codePoint: number) => font.glyphForCodePoint(codePoint).id);
+    loaded = { font, sfnt, metrics, advances, glyphIds };
     fonts.set(key, loaded);
   }
   return loaded;

@@ -1,6 +1,7 @@
 /**
  * The table directory of a TrueType/OpenType font file (OpenType spec, “Organization of an
- * OpenType font”): where each table lies. Only what the advance and subset readers need.
+ * OpenType font”): where each table lies. Read once per font for the cmap, advance and subset
+ * readers.
  */
 
 export interface TableRecord {
@@ -12,7 +13,7 @@ export interface TableRecord {
 const SFNT_VERSIONS = new Set([0x00010000, 0x74727565 /* 'true' */, 0x4f54544f /* 'OTTO' */]);
 
 /** Table tag → where it lies; undefined unless `view` is a single sfnt font whose every table lies inside it. */
-export function tableDirectory(view: DataView): Map<string, TableRecord> | undefined {
+function tableDirectory(view: DataView): Map<string, TableRecord> | undefined {
   if (view.byteLength < 12 || !SFNT_VERSIONS.has(view.getUint32(0))) return undefined;
   const count = view.getUint16(4);
   if (view.byteLength < 12 + count * 16) return undefined;
@@ -28,7 +29,17 @@ export function tableDirectory(view: DataView): Map<string, TableRecord> | undef
   return tables;
 }
 
-/** A DataView over the whole of `data` (a Buffer may sit inside a larger pool). */
-export function viewOf(data: Uint8Array): DataView {
-  return new DataView(data.buffer, data.byteOffset, data.byteLength);
+/** A single-font sfnt file with its table directory. */
+export interface SfntFile {
+  readonly data: Uint8Array;
+  readonly view: DataView;
+  readonly tables: ReadonlyMap<string, TableRecord>;
+}
+
+/** The font in `data` with its tables located, or undefined for a collection, WOFF or a damaged file. */
+export function readSfnt(data: Uint8Array): SfntFile | undefined {
+  // A DataView over the whole of `data` (a Buffer may sit inside a larger pool).
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const tables = tableDirectory(view);
+  return tables && { data, view, tables };
 }

@@ -9,8 +9,8 @@
  * nine tables PDF requires (ISO 32000 §9.9: head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm).
  * Same input, same bytes.
  */
-import type { AdvanceWidths } from './advances.js';
-import { tableDirectory, viewOf, type TableRecord } from './sfnt.js';
+import type { HorizontalMetrics } from './advances.js';
+import type { SfntFile, TableRecord } from './sfnt.js';
 
 /** Compound glyph component flags (OpenType `glyf`). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
@@ -27,37 +27,29 @@ export class TrueTypeSubset {
   private readonly glyphs: number[] = [];
   private readonly newIds = new Map<number, number>();
 
-  /** where the glyph data and metrics lie, read once from head, hhea and the directory */
+  /** where the glyph data lies, read once from head and the directory */
   private readonly glyf: number;
   private readonly loca: number;
   private readonly longLoca: boolean;
-  private readonly hmtx: number;
-  private readonly metricCount: number;
 
   private constructor(
-    private readonly data: Uint8Array,
-    private readonly view: DataView,
-    private readonly tables: ReadonlyMap<string, TableRecord>,
-    private readonly advances: AdvanceWidths,
+    private readonly font: SfntFile,
+    private readonly metrics: HorizontalMetrics,
   ) {
     this.glyf = this.record('glyf').offset;
     this.loca = this.record('loca').offset;
-    this.longLoca = view.getInt16(this.record('head').offset + 50) === 1;
-    this.hmtx = this.record('hmtx').offset;
-    this.metricCount = view.getUint16(this.record('hhea').offset + 34);
+    this.longLoca = font.view.getInt16(this.record('head').offset + 50) === 1;
     this.includeGlyph(0); // .notdef keeps id 0
   }
 
   /**
-   * A subset of the TrueType font in `data` (its advances read by advances.ts), or undefined when
-   * it is not one this can copy from (CFF, variable, damaged).
+   * A subset of a TrueType font (its metrics read by advances.ts), or undefined when it is not
+   * one this can copy from (CFF, variable, no plain hmtx).
    */
-  static of(data: Uint8Array, advances: AdvanceWidths): TrueTypeSubset | undefined {
-    const view = viewOf(data);
-    const tables = tableDirectory(view);
+  static of(font: SfntFile | undefined, metrics: HorizontalMetrics | undefined): TrueTypeSubset | undefined {
     const required = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
-    if (!tables || !required.every((tag) => tables.has(tag)) || tables.has('fvar')) return undefined;
-    return new TrueTypeSubset(data, view, tables, advances);
+    if (!font || !metrics || !required.every((tag) => font.tables.has(tag)) || font.tables.has('fvar')) return undefined;
+    return new TrueTypeSubset(font, metrics);
   }
 
   /** No CFF outlines (pdfkit asks, to choose FontFile2 over FontFile3). */
@@ -96,9 +88,8 @@ export class TrueTypeSubset {
     maxp.writeUInt16BE(this.glyphs.length, 4); // numGlyphs
     const hmtx = Buffer.alloc(this.glyphs.length * 4);
     this.glyphs.forEach((glyphId, i) => {
-      const [advance, bearing] = this.horizontalMetrics(glyphId);
-      hmtx.writeUInt16BE(advance, i * 4);
-      hmtx.writeInt16BE(bearing, i * 4 + 2);
+      hmtx.writeUInt16BE(this.metrics.advance(glyphId), i * 4);
+      hmtx.writeInt16BE(this.metrics.bearing(glyphId), i * 4 + 2);
     });
 
     const tables = new Map<string, Uint8Array>([
@@ -109,7 +100,7 @@ export class TrueTypeSubset {
       ['glyf', Buffer.concat(glyphData)],
       ['hmtx', hmtx],
     ]);
-    for (const tag of COPIED_TABLES) if (this.tables.has(tag)) tables.set(tag, this.table(tag));
+    for (const tag of COPIED_TABLES) if (this.font.tables.has(tag)) tables.set(tag, this.table(tag));
     return writeFont(tables);
   }
 
@@ -117,7 +108,7 @@ export class TrueTypeSubset {
   private glyphCopy(glyphId: number): Uint8Array {
     const [start, end] = this.glyphRange(glyphId);
     const glyph = Buffer.alloc(end - start + ((end - start) % 2));
-    glyph.set(this.data.subarray(start, end));
+    glyph.set(this.font.data.subarray(start, end));
     if (end - start >= 10 && glyph.readInt16BE(0) < 0) {
       let at = 10;
       for (let flags = MORE_COMPONENTS; flags & MORE_COMPONENTS; ) {
@@ -134,25 +125,20 @@ export class TrueTypeSubset {
 
   /** Where the glyph's data lies in the file, from `loca`. */
   private glyphRange(glyphId: number): [number, number] {
-    const at = (i: number): number => (this.longLoca ? this.view.getUint32(this.loca + i * 4) : this.view.getUint16(this.loca + i * 2) * 2);
+    const { view } = this.font;
+    const at = (i: number): number => (this.longLoca ? view.getUint32(this.loca + i * 4) : view.getUint16(this.loca + i * 2) * 2);
     return [this.glyf + at(glyphId), this.glyf + at(glyphId + 1)];
   }
 
-  /** Advance width and left side bearing (the bearings after the last full hmtx entry stand alone). */
-  private horizontalMetrics(glyphId: number): [number, number] {
-    const bearingAt = glyphId < this.metricCount ? this.hmtx + glyphId * 4 + 2 : this.hmtx + this.metricCount * 4 + (glyphId - this.metricCount) * 2;
-    return [this.advances(glyphId), this.view.getInt16(bearingAt)];
-  }
-
   private record(tag: string): TableRecord {
-    const record = this.tables.get(tag);
+    const record = this.font.tables.get(tag);
     if (!record) throw new Error(`font has no ${tag} table`);
     return record;
   }
 
   private table(tag: string): Uint8Array {
     const { offset, length } = this.record(tag);
-    return this.data.subarray(offset, offset + length);
+    return this.font.data.subarray(offset, offset + length);
   }
 }
 

@@ -3,13 +3,15 @@ import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { readCharacterMap } from '../../src/fonts/cmap.js';
+import { readSfnt } from '../../src/fonts/sfnt.js';
 import { fontFile } from '../../src/fonts/registry.js';
 
 describe('format-12 cmap', () => {
   it.each(['serif-400', 'sans-700'])('%s: the same glyph as fontkit for a spread of code points, 0 where it has none', (key) => {
     const data = readFileSync(fontFile(key));
     const font = create(data) as Font;
-    const glyphIds = readCharacterMap(data);
+    const sfnt = readSfnt(data);
+    const glyphIds = sfnt && readCharacterMap(sfnt);
     expect(glyphIds).toBeDefined();
     const codePoints: number[] = [];
     for (let cp = 0; cp < 0x10000; cp += 7) if (cp < 0xd800 || cp > 0xdfff) codePoints.push(cp);
@@ -22,6 +24,10 @@ describe('format-12 cmap', () => {
   });
 
   it('leaves a font without a format-12 Unicode subtable to fontkit', () => {
-    expect(readCharacterMap(new Uint8Array(12))).toBeUndefined();
+    const empty = new Uint8Array(12);
+    new DataView(empty.buffer).setUint32(0, 0x00010000); // an sfnt header with no tables
+    const sfnt = readSfnt(empty);
+    expect(sfnt).toBeDefined();
+    expect(sfnt && readCharacterMap(sfnt)).toBeUndefined();
   });
 });

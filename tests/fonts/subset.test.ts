@@ -4,14 +4,14 @@ import fc from 'fast-check';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { fontFile } from '../../src/fonts/registry.js';
-import { readAdvanceWidths, type AdvanceWidths } from '../../src/fonts/advances.js';
+import { readHorizontalMetrics } from '../../src/fonts/advances.js';
+import { readSfnt } from '../../src/fonts/sfnt.js';
 import { TrueTypeSubset } from '../../src/fonts/subset.js';
 
-/** The advance widths a subset is given, from the font's own hmtx. */
-function advancesOf(font: Uint8Array): AdvanceWidths {
-  const advances = readAdvanceWidths(font);
-  if (!advances) throw new Error('fixture: no hmtx');
-  return advances;
+/** A subset of the font in `data`, with its own hmtx metrics, as the registry makes it. */
+function subsetOf(data: Uint8Array): TrueTypeSubset | undefined {
+  const sfnt = readSfnt(data);
+  return TrueTypeSubset.of(sfnt, sfnt && readHorizontalMetrics(sfnt));
 }
 
 const data = readFileSync(fontFile('sans-400'));
@@ -19,7 +19,7 @@ const font = create(data) as Font;
 
 /** The glyphs of a subset in its new order, read back from the encoded file. */
 function roundTrip(ids: readonly number[]): { subset: Font; newIds: number[]; order: number[] } {
-  const subset = TrueTypeSubset.of(data, advancesOf(data));
+  const subset = subsetOf(data);
   if (!subset) throw new Error('not a TrueType font');
   const newIds = ids.map((id) => subset.includeGlyph(id));
   const encoded = subset.encode();
@@ -48,7 +48,7 @@ describe('TrueType subset', () => {
     // 1 a triangle, 2 the triangle moved 100 units right (a compound of glyph 1).
     const tiny = tinyFontWithCompound();
     const original = create(tiny) as Font;
-    const subset = TrueTypeSubset.of(tiny, advancesOf(tiny));
+    const subset = subsetOf(tiny);
     if (!subset) throw new Error('not a TrueType font');
     const compound = subset.includeGlyph(2);
     const read = create(subset.encode()) as Font;
@@ -70,7 +70,7 @@ describe('TrueType subset', () => {
 
   it('gives the same bytes for the same glyphs', () => {
     const build = (): Buffer => {
-      const subset = TrueTypeSubset.of(data, advancesOf(data));
+      const subset = subsetOf(data);
       for (const id of [5, 900, 12, 4000]) subset?.includeGlyph(id);
       return subset?.encode() ?? Buffer.alloc(0);
     };
