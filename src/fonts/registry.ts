@@ -54,10 +54,11 @@ const faces = new Map<string, FontkitFace>();
 
 /** Registry key of a family and weight, e.g. `fontKey('Noto Serif SC', 400)` → `serif-400`. */
 export function fontKey(family: string, weight: number): string {
-  const problem = fontChoiceProblem(family, weight);
-  if (problem) throw new BanmianError('unknown-font', 'input', problem.message, { file: FAMILIES_FILE }, problem.hint);
   const entry = loadFamilies().find((f) => f.family === family);
-  return `${entry?.prefix ?? ''}-${weight}`;
+  if (entry?.weights.has(weight)) return `${entry.prefix}-${weight}`;
+  // Not configured: the family or the weight is unknown, and fontChoiceProblem says which.
+  const problem = fontChoiceProblem(family, weight) as NonNullable<ReturnType<typeof fontChoiceProblem>>;
+  throw new BanmianError('unknown-font', 'input', problem.message, { file: FAMILIES_FILE }, problem.hint);
 }
 
 /** Why a template may not use this family and weight (message and hint), or undefined if it may. */
