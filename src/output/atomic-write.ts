@@ -24,7 +24,8 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
     const handle = await open(temporary, 'w');
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      // The content and the size must reach the disk before the rename; the times need not.
+      await handle.datasync();
     } finally {
       await handle.close();
     }
