@@ -61,9 +61,11 @@ export class FontkitFace implements FontFace {
     const glyphs: ClusterGlyph[] = [];
     for (const ch of cluster) {
       const codePoint = ch.codePointAt(0) ?? 0;
+      // A fixed space is as wide as the rule says, whatever the font's own glyph (or, lacking one,
+      // its word space, drawn in its place) measures.
       const spaceWidth = FIXED_SPACE_WIDTHS.get(ch);
-      if (spaceWidth !== undefined && !this.covers(codePoint)) {
-        glyphs.push({ id: this.glyphIds(0x20), advanceEm: spaceWidth, text: ch });
+      if (spaceWidth !== undefined) {
+        glyphs.push({ id: this.glyphIds(this.covers(codePoint) ? codePoint : 0x20), advanceEm: spaceWidth, text: ch });
         continue;
       }
       const id = this.glyphIds(codePoint);
