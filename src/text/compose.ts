@@ -5,7 +5,8 @@
 import type { FontFace } from './font-face.js';
 import { buildItems, type ItemList } from './items.js';
 import { justifyLine, placeGlyphs, type Align } from './justify.js';
-import { breakLines, type BreakMode, type BreakSettings, type ForcedBreak } from './linebreak.js';
+import { balanceDisplayLines } from './display-break.js';
+import { firstFitLines, withoutOrphan, type BreakMode, type BreakSettings, type ForcedBreak, type LineSpan } from './linebreak.js';
 import type { KinsokuLevel } from './zh-hans.js';
 
 export interface ParagraphSettings {
@@ -96,6 +97,17 @@ export function composeParagraph(text: string, settings: ParagraphSettings): Com
     };
   });
   return { lines, sizePt: em };
+}
+
+/**
+ * First fit; display text then keeps first fit's line count with the breaks moved to where an
+ * editor puts them; a lone last character is carried down last.
+ */
+function breakLines(items: ItemList, settings: BreakSettings): LineSpan[] {
+  let lines = firstFitLines(items, settings);
+  if (settings.preferSpaceBreaks) lines = balanceDisplayLines(items, settings, lines);
+  if (settings.avoidOrphans) lines = withoutOrphan(items, settings, lines);
+  return lines;
 }
 
 function spanText(text: string, items: ItemList, span: { start: number; end: number }): string {

@@ -5,7 +5,6 @@
  * it. Then the last line is checked for a lone character (孤字) and fixed by carrying one more
  * unit down (clreq “adjustments of orphans”). No text, font or language here.
  */
-import { balanceDisplayLines } from './display-break.js';
 import type { Box, Gap, GapRule, ItemList } from './items.js';
 
 export type BreakMode = 'push-in-first' | 'push-out-only';
@@ -50,13 +49,9 @@ export function lineStartTrim(box: Box, lineIndex: number, settings: Pick<BreakS
   return settings.trimLineStart && lineIndex > 0 ? box.startBlankEm : 0;
 }
 
-export function breakLines(items: ItemList, settings: BreakSettings): LineSpan[] {
-  if (items.boxes.length === 0) return [];
-  let lines = breakFrom(items, settings, 0, 0);
-  // Display text keeps first fit's line count, with the breaks moved to where an editor puts them.
-  if (settings.preferSpaceBreaks) lines = balanceDisplayLines(items, settings, lines);
-  if (settings.avoidOrphans) lines = fixOrphan(items, settings, lines);
-  return lines;
+/** The lines of first fit: each takes as many units as fit. */
+export function firstFitLines(items: ItemList, settings: BreakSettings): LineSpan[] {
+  return breakFrom(items, settings, 0, 0);
 }
 
 function breakFrom(items: ItemList, settings: BreakSettings, firstBox: number, firstLine: number): LineSpan[] {
@@ -148,7 +143,7 @@ export function furthestFit(
 }
 
 /** 孤字: the last line must hold at least two characters; carry units down until it does. */
-function fixOrphan(items: ItemList, settings: BreakSettings, lines: LineSpan[]): LineSpan[] {
+export function withoutOrphan(items: ItemList, settings: BreakSettings, lines: LineSpan[]): LineSpan[] {
   let result = lines;
   for (let attempt = 0; attempt < 3 && result.length >= 2; attempt += 1) {
     const lastLine = result[result.length - 1] as LineSpan;
