@@ -28,19 +28,27 @@ export async function buildCommand(manifests: string[], flags: BuildFlags, comma
   if ((fromPdf === undefined) === (manifests.length === 0)) {
     throw new BanmianError('build-input', 'input', 'build takes issue manifests or --from-pdf ARCHIVE.pdf, one of the two', {}, 'banmian build ISSUE.yaml, or banmian build --from-pdf OLD.pdf');
   }
-  const inputs = fromPdf === undefined ? manifests : [fromPdf];
-  const outputs = fromPdf === undefined ? buildOutputs(manifests, flags.output) : [];
-  for (const [index, manifest] of inputs.entries()) {
+  // One build per manifest, or the one from the archive PDF; each reported under its input.
+  const builds: readonly { readonly input: string; readonly run: () => Promise<BuildReport> }[] =
+    fromPdf === undefined
+      ? buildOutputs(manifests, flags.output).map((output, i) => {
+          const manifest = manifests[i] as string;
+          return { input: manifest, run: () => buildIssue(manifest, { profile: flags.profile, output }) };
+        })
+      : [
+          {
+            input: fromPdf,
+            run: async () => (await import('../archive/rebuild.js')).buildFromPdf(fromPdf, { profile: flags.profile, ...(flags.output === undefined ? {} : { output: flags.output }) }),
+          },
+        ];
+  for (const { input, run } of builds) {
     try {
-      const report =
-        fromPdf === undefined
-          ? await buildIssue(manifest, { profile: flags.profile, output: outputs[index] as string })
-          : await (await import('../archive/rebuild.js')).buildFromPdf(fromPdf, { profile: flags.profile, ...(flags.output === undefined ? {} : { output: flags.output }) });
+      const report = await run();
       entries.push({ ok: true, errors: [], ...report });
       if (!flags.json) process.stdout.write(`${summarise(report)}\n`);
     } catch (error) {
       status = Math.max(status, issueFailure(error, flags.json, command));
-      entries.push(failedEntry(manifest, error));
+      entries.push(failedEntry(input, error));
     }
   }
   if (flags.json) printJsonReport('build', status, entries, started);
