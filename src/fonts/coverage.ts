@@ -10,7 +10,7 @@ import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { FontBook } from '../layout/set-text.js';
 import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
-import { furnitureTexts, jumpLineTexts } from '../layout/furniture.js';
+import { furnitureTexts, jumpLineTexts } from '../text/furniture-words.js';
 import { isVariationSelector } from '../text/classes.js';
 import { bylineAsSet, normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';

@@ -1,11 +1,10 @@
 /**
  * Page furniture: the running head (publication, section, issue, date) with its rule, the
  * folio and the page editor's credit at the foot, and the page's label for the slug of print
- * pages. Set in the template's styles, outside the body grid. The words themselves
- * (`furnitureTexts`, `jumpLineTexts`) are what glyph coverage checks before layout.
+ * pages. Set in the template's styles, outside the body grid. The words themselves come from
+ * text/furniture-words.ts, which glyph coverage checks before layout.
  */
-import type { Issue, Page } from '../manifest/types.js';
-import { normalizeByline, normalizeText } from '../text/normalize.js';
+import type { FurnitureTexts } from '../text/furniture-words.js';
 import type { FrameItem, GlyphRun } from './frames.js';
 import { baselineInSlot, type PageGrid } from './grid.js';
 import { setText, toGlyphRuns, type FontBook, type StyleRole } from './set-text.js';
@@ -14,50 +13,8 @@ import type { Template } from '../template/types.js';
 const RULE_WIDTH_PT = 0.75;
 const UNWRAPPED_MEASURE_PT = 100_000;
 
-/** A page's name in the paper: 第3版. Set by the composer, which spaces the digits itself, and plain in bookmarks and the slug. */
-export function pageLabel(pageNumber: number): string {
-  return `第${pageNumber}版`;
-}
-
-/** `2024-11-28` → `2024年11月28日` */
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map((s) => Number.parseInt(s, 10));
-  return `${y}年${m}月${d}日`;
-}
-
-/** The label in the slug of a print page: the plate's name for the page at the printing plant. */
+/** Size of the slug label, the page's name for the printing plant. */
 const SLUG_SIZE_PT = 6;
-
-/** What a page's furniture says. The running head's two sides are set in its style, the slug in the folio's. */
-export interface FurnitureTexts {
-  /** running head, inner side: publication and section */
-  readonly masthead: string;
-  /** running head, outer side: date and issue */
-  readonly dateline: string;
-  readonly folio: string;
-  readonly pageEditor?: string;
-  readonly slug: string;
-}
-
-/** The words of page `pageNumber`'s furniture, normalised as they are set. */
-export function furnitureTexts(issue: Issue, page: Page, pageNumber: number): FurnitureTexts {
-  const publication = normalizeText(issue.publication);
-  const issueLabel = normalizeText(issue.issue);
-  const label = pageLabel(pageNumber);
-  const inner = [publication, ...(page.section ? [normalizeText(page.section)] : [])].join('\u3000');
-  return {
-    masthead: inner,
-    dateline: `${chineseDate(issue.date)}\u3000${issueLabel}`,
-    folio: label,
-    ...(page.editor ? { pageEditor: normalizeByline(page.editor) } : {}),
-    slug: [publication, issueLabel, issue.date, label].join('\u3000'),
-  };
-}
-
-/** The jump lines of an article continued from page `page` on page `target`: at the break, and above the rest. */
-export function jumpLineTexts(page: number, target: number): { readonly forward: string; readonly back: string } {
-  return { forward: `（下转${pageLabel(target)}）`, back: `（上接${pageLabel(page)}）` };
-}
 
 export function pageFurniture(
   texts: FurnitureTexts,

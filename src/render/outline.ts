@@ -4,7 +4,7 @@
  * the article. Call right after the page is added: pdfkit files the items under the current page.
  */
 import type { PageFrame } from '../layout/frames.js';
-import { pageLabel } from '../layout/furniture.js';
+import { pageLabel } from '../text/furniture-words.js';
 
 interface OutlineItem {
   addItem(title: string, options?: { expanded?: boolean }): OutlineItem;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEmbeddedFiles } from '../../src/archive/read.js';
 import { buildFromPdf } from '../../src/archive/rebuild.js';
 import { MANIFEST_DESCRIPTION } from '../../src/archive/sources.js';
-import { pageLabel } from '../../src/layout/furniture.js';
+import { pageLabel } from '../../src/text/furniture-words.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { buildIssue, layOut } from '../../src/pipeline.js';
 import { defaultOutputProfile } from '../../src/render/output-profile.js';
