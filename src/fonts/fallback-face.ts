@@ -3,6 +3,7 @@
  * fallback font glyph coverage chose for each, everything else stays in the style's own font. A
  * rare character in a name therefore changes one glyph, not the face of every story.
  */
+import { isVariationSelector } from '../text/classes.js';
 import type { ClusterGlyph, FontFace, ShapedCluster } from '../text/font-face.js';
 
 /**
@@ -32,13 +33,23 @@ function shapeWithFallback(cluster: string, primary: FontFace, fallbacks: Readon
   if (codePoints.every((cp) => needed.covers(cp) || (!primary.covers(cp) && !fallbacks.has(cp)))) return fromFallback(needed.shape(cluster), needed);
   const glyphs: ClusterGlyph[] = [];
   let advanceEm = 0;
-  for (const ch of cluster) {
-    const face = fallbacks.get(ch.codePointAt(0) ?? 0);
-    const one = face ? fromFallback(face.shape(ch), face) : primary.shape(ch);
+  for (const piece of characters(cluster)) {
+    const face = fallbacks.get(piece.codePointAt(0) ?? 0);
+    const one = face ? fromFallback(face.shape(piece), face) : primary.shape(piece);
     glyphs.push(...one.glyphs);
     advanceEm += one.advanceEm;
   }
   return { glyphs, advanceEm };
+}
+
+/** The cluster's characters, each with the variation selectors that follow it (shaped with it). */
+function characters(cluster: string): string[] {
+  const pieces: string[] = [];
+  for (const ch of cluster) {
+    if (isVariationSelector(ch) && pieces.length > 0) pieces[pieces.length - 1] += ch;
+    else pieces.push(ch);
+  }
+  return pieces;
 }
 
 function fromFallback(shaped: ShapedCluster, face: FontFace): ShapedCluster {

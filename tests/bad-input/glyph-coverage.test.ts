@@ -9,6 +9,7 @@ import { fallbackFamilies, loadFontFace } from '../../src/fonts/registry.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { layOut } from '../../src/pipeline.js';
 import { loadTemplate, templatesDir } from '../../src/template/load.js';
+import { transcribe } from '../../src/layout/transcript.js';
 import { makeWorkspace, type Workspace } from './workspace.js';
 
 // In Noto Sans SC but not Noto Serif SC (𥫗), and the other way round (U+9FF0).
@@ -84,6 +85,9 @@ describe('glyph coverage', () => {
     expect(fontsOf(runs, '村')).toEqual(['serif-400']);
     expect(runs.filter((r) => r.role === 'body' && r.fontKey !== 'serif-400').map((r) => r.glyphs.map((g) => g.text).join(''))).toEqual([SANS_ONLY]);
     expect(notdefs(runs)).toEqual([]);
+    // The transcript shows the line whole, not one row per font.
+    const row = transcribe(layout).split('\n').find((l) => l.includes(SANS_ONLY)) ?? '';
+    expect(row).toMatch(new RegExp(`body 9\\.0pt \\S*在${SANS_ONLY}`, 'u'));
   });
 
   it('sets each character from a font that has it when no single font has them all', async () => {
@@ -120,6 +124,7 @@ describe('glyph coverage', () => {
     const slug = layout.frames.pages.flatMap((p) => p.slug);
     expect(fontsOf(slug, SANS_ONLY)).toEqual(['sans-700']);
     expect(fontsOf(slug, '益')).toEqual(['serif-700']);
+    expect(new Set(slug.map((r) => r.sizePt))).toEqual(new Set([6])); // the folio's 9 pt scaled to the slug's 6
     expect(notdefs([...slug, ...glyphRuns(layout.frames.pages)])).toEqual([]);
     expect(layout.frames.pages[0]?.slug.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe(`公益${SANS_ONLY}报\u3000第46期\u30002024-11-28\u3000第1版`);
   });

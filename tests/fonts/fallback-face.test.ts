@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { withFallback } from '../../src/fonts/fallback-face.js';
 import type { FontFace, ShapedCluster } from '../../src/text/font-face.js';
 
+/** Every cluster a face was asked to shape. */
+const asked: string[] = [];
+
 /** A face that draws the characters of `chars`, each 1 em (½ em in the fallback faces, to tell them apart). */
 function face(key: string, chars: string, advanceEm = 1): FontFace {
   const has = new Set(Array.from(chars, (c) => c.codePointAt(0)));
@@ -11,6 +14,7 @@ function face(key: string, chars: string, advanceEm = 1): FontFace {
     key,
     covers: (cp) => has.has(cp),
     shape(cluster): ShapedCluster {
+      asked.push(cluster);
       const glyphs = Array.from(cluster, (ch) => ({ id: has.has(ch.codePointAt(0)) ? (ch.codePointAt(0) ?? 0) : 0, advanceEm, text: ch }));
       return { glyphs, advanceEm: glyphs.length * advanceEm };
     },
@@ -53,5 +57,11 @@ describe('withFallback', () => {
     ]);
     expect(shaped.advanceEm).toBe(2);
     expect(shaped.glyphs.every((g) => g.id > 0)).toBe(true);
+  });
+
+  it('keeps a variation selector with its character when it goes character by character', () => {
+    asked.length = 0;
+    withSans.shape('a\ufe00ø');
+    expect(asked).toEqual(['a\ufe00', 'ø']);
   });
 });
