@@ -65,7 +65,7 @@ export class FontkitFace implements FontFace {
       // its word space, drawn in its place) measures.
       const spaceWidth = FIXED_SPACE_WIDTHS.get(ch);
       if (spaceWidth !== undefined) {
-        glyphs.push({ id: this.glyphIds(this.covers(codePoint) ? codePoint : 0x20), advanceEm: spaceWidth, text: ch });
+        glyphs.push({ id: this.glyphIds(codePoint) || this.glyphIds(0x20), advanceEm: spaceWidth, text: ch });
         continue;
       }
       const id = this.glyphIds(codePoint);

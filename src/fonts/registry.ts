@@ -54,22 +54,32 @@ const faces = new Map<string, FontkitFace>();
 
 /** Registry key of a family and weight, e.g. `fontKey('Noto Serif SC', 400)` → `serif-400`. */
 export function fontKey(family: string, weight: number): string {
-  const entry = loadFamilies().find((f) => f.family === family);
-  if (entry?.weights.has(weight)) return `${entry.prefix}-${weight}`;
-  // Not configured: the family or the weight is unknown, and fontChoiceProblem says which.
-  const problem = fontChoiceProblem(family, weight) as NonNullable<ReturnType<typeof fontChoiceProblem>>;
-  throw new BanmianError('unknown-font', 'input', problem.message, { file: FAMILIES_FILE }, problem.hint);
+  const choice = fontChoice(family, weight);
+  if ('problem' in choice) throw new BanmianError('unknown-font', 'input', choice.problem.message, { file: FAMILIES_FILE }, choice.problem.hint);
+  return `${choice.entry.prefix}-${weight}`;
+}
+
+interface ChoiceProblem {
+  readonly field: 'family' | 'weight';
+  readonly message: string;
+  readonly hint: string;
 }
 
 /** Why a template may not use this family and weight (message and hint), or undefined if it may. */
-export function fontChoiceProblem(family: string, weight: number): { field: 'family' | 'weight'; message: string; hint: string } | undefined {
+export function fontChoiceProblem(family: string, weight: number): ChoiceProblem | undefined {
+  const choice = fontChoice(family, weight);
+  return 'problem' in choice ? choice.problem : undefined;
+}
+
+/** The registry's entry for a family that has this weight, or what is wrong with the choice. */
+function fontChoice(family: string, weight: number): { readonly entry: FamilyEntry } | { readonly problem: ChoiceProblem } {
   const entry = loadFamilies().find((f) => f.family === family);
   if (!entry) {
     const families = loadFamilies().map((f) => f.family);
-    return { field: 'family', message: `unknown font family "${family}"`, hint: didYouMean(family, families, `available: ${describeAvailable()}`) };
+    return { problem: { field: 'family', message: `unknown font family "${family}"`, hint: didYouMean(family, families, `available: ${describeAvailable()}`) } };
   }
-  if (entry.weights.has(weight)) return undefined;
-  return { field: 'weight', message: `font family "${family}" has no weight ${weight}`, hint: `available weights: ${[...entry.weights.keys()].join(', ')}` };
+  if (entry.weights.has(weight)) return { entry };
+  return { problem: { field: 'weight', message: `font family "${family}" has no weight ${weight}`, hint: `available weights: ${[...entry.weights.keys()].join(', ')}` } };
 }
 
 /** The families of the `fallback:` list in fonts/families.yaml, in order. */
