@@ -24,10 +24,32 @@ describe('format-12 cmap', () => {
   });
 
   it('leaves a font without a format-12 Unicode subtable to fontkit', () => {
-    const empty = new Uint8Array(12);
-    new DataView(empty.buffer).setUint32(0, 0x00010000); // an sfnt header with no tables
-    const sfnt = readSfnt(empty);
-    expect(sfnt).toBeDefined();
-    expect(sfnt && readCharacterMap(sfnt)).toBeUndefined();
+    // An sfnt whose one table is a cmap with a single Unicode full-repertoire record (3, 10)
+    // that points at a subtable of format `format`.
+    const withCmap = (format: number): Uint8Array => {
+      const data = new Uint8Array(12 + 16 + 4 + 8 + 16);
+      const view = new DataView(data.buffer);
+      view.setUint32(0, 0x00010000);
+      view.setUint16(4, 1);
+      [...'cmap'].forEach((c, k) => view.setUint8(12 + k, c.charCodeAt(0)));
+      view.setUint32(12 + 8, 28); // offset
+      view.setUint32(12 + 12, 28); // length
+      view.setUint16(28 + 2, 1); // one encoding record
+      view.setUint16(28 + 4, 3);
+      view.setUint16(28 + 6, 10);
+      view.setUint32(28 + 8, 12); // subtable offset from the cmap
+      view.setUint16(28 + 12, format); // format 12 with no groups, or a format-4 table
+      return data;
+    };
+    const map = (data: Uint8Array) => {
+      const sfnt = readSfnt(data);
+      expect(sfnt).toBeDefined();
+      return sfnt && readCharacterMap(sfnt);
+    };
+    expect(map(withCmap(12))).toBeDefined(); // the fixture is read when it is format 12…
+    expect(map(withCmap(4))).toBeUndefined(); // …and left to fontkit when it is not
+    const noTables = new Uint8Array(12);
+    new DataView(noTables.buffer).setUint32(0, 0x00010000);
+    expect(map(noTables)).toBeUndefined();
   });
 });
