@@ -7,5 +7,5 @@ import path from 'node:path';
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.BANMIAN_CACHE_DIR;
   if (setting === 'off') return undefined;
-  return path.resolve(setting ?? '.banmian-cache');
+  return path.resolve(setting || '.banmian-cache'); // an empty setting is no setting
 }
