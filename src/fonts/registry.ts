@@ -6,7 +6,6 @@
 /// <reference types="node" />
 // (TypeScript 6 no longer includes @types/node by default; tsconfig has no `types` entry.)
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
@@ -16,6 +15,7 @@ import { didYouMean } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
 import { readHorizontalMetrics, type AdvanceWidths, type HorizontalMetrics } from './advances.js';
 import { readCharacterMap, type CharacterMap } from './cmap.js';
+import { readFontWithoutOutlines, type ByteReader, type FontBytes } from './font-file.js';
 import { FontkitFace } from './font-face.js';
 import { readSfnt, type SfntFile } from './sfnt.js';
 import { TrueTypeSubset } from './subset.js';
@@ -45,6 +45,8 @@ interface LoadedFont {
   readonly sfnt: SfntFile | undefined;
   /** from hmtx, for a plain TrueType font (the subset copies them) */
   readonly metrics: HorizontalMetrics | undefined;
+  /** reads glyph outlines from the file when the font was read without them (font-file.ts) */
+  readonly outlines: ByteReader | undefined;
   readonly advances: AdvanceWidths;
   readonly glyphIds: CharacterMap;
 }
@@ -135,19 +137,20 @@ export function glyphAdvances(key: string): AdvanceWidths {
 
 /** A new, empty subset of a key's font for one PDF: our TrueType copier, or undefined to leave it to fontkit. */
 export function newSubset(key: string): TrueTypeSubset | undefined {
-  const { sfnt, metrics } = loadedFont(key);
-  return TrueTypeSubset.of(sfnt, metrics);
+  const { sfnt, metrics, outlines } = loadedFont(key);
+  return TrueTypeSubset.of(sfnt, metrics, outlines);
 }
 
 /** Font files being read ahead by `prefetchFonts`, until they are parsed or let go. */
-const readingAhead = new Map<string, Promise<Buffer | undefined>>();
-const readAhead = new Map<string, Buffer>();
+const readingAhead = new Map<string, Promise<FontBytes | undefined>>();
+const readAhead = new Map<string, FontBytes>();
 
 /**
- * Reads the files of these fonts in the background (libuv's threads), so that a build can parse
- * its manifest's text and probe its photos meanwhile instead of waiting for 10–14 MB per face when
- * layout first asks for it. Resolves when they are read; fonts already parsed are skipped, and a
- * file that cannot be read is left for the parse to report.
+ * Reads the files of these fonts in the background (libuv's threads), without their outlines
+ * (font-file.ts), so that a build can parse its manifest's text and probe its photos meanwhile
+ * instead of waiting for them when layout first asks. Resolves when they are read; fonts already
+ * parsed are skipped, and a file that cannot be read is left for the parse to report. A font
+ * loaded without being read ahead (a fallback candidate, a test) is read whole.
  */
 export async function prefetchFonts(keys: Iterable<string>): Promise<void> {
   const reads = [...new Set(keys)]
@@ -155,7 +158,7 @@ export async function prefetchFonts(keys: Iterable<string>): Promise<void> {
     .map((key) => {
       let reading = readingAhead.get(key);
       if (!reading) {
-        reading = readFile(fontFile(key)).then(
+        reading = readFontWithoutOutlines(fontFile(key)).then(
           (data) => {
             if (readingAhead.has(key)) readAhead.set(key, data);
             return data;
@@ -179,7 +182,7 @@ function loadedFont(key: string): LoadedFont {
   let loaded = fonts.get(key);
   if (!loaded) {
     const file = fontFile(key);
-    const data = readAhead.get(key) ?? readFileSync(file);
+    const { data, outlines } = readAhead.get(key) ?? { data: readFileSync(file), outlines: undefined };
     readAhead.delete(key);
     readingAhead.delete(key);
     const parsed = create(data);
@@ -191,7 +194,7 @@ function loadedFont(key: string): LoadedFont {
     const metrics = sfnt && readHorizontalMetrics(sfnt);
     const advances = metrics?.advance ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
     const glyphIds = (sfnt && readCharacterMap(sfnt)) ?? ((codePoint: number) => font.glyphForCodePoint(codePoint).id);
-    loaded = { font, sfnt, metrics, advances, glyphIds };
+    loaded = { font, sfnt, metrics, outlines, advances, glyphIds };
     fonts.set(key, loaded);
   }
   return loaded;

@@ -10,6 +10,7 @@
  * Same input, same bytes.
  */
 import type { HorizontalMetrics } from './advances.js';
+import type { ByteReader } from './font-file.js';
 import type { SfntFile, TableRecord } from './sfnt.js';
 
 /** Compound glyph component flags (OpenType `glyf`). */
@@ -35,6 +36,8 @@ export class TrueTypeSubset {
   private constructor(
     private readonly font: SfntFile,
     private readonly metrics: HorizontalMetrics,
+    /** where the outlines are read from: the file (font-file.ts) or the font's bytes in memory */
+    private readonly outlines: ByteReader,
   ) {
     this.glyf = this.record('glyf').offset;
     this.loca = this.record('loca').offset;
@@ -46,10 +49,10 @@ export class TrueTypeSubset {
    * A subset of a TrueType font (its metrics read by advances.ts), or undefined when it is not
    * one this can copy from (CFF, variable, no plain hmtx).
    */
-  static of(font: SfntFile | undefined, metrics: HorizontalMetrics | undefined): TrueTypeSubset | undefined {
+  static of(font: SfntFile | undefined, metrics: HorizontalMetrics | undefined, outlines?: ByteReader): TrueTypeSubset | undefined {
     const required = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
     if (!font || !metrics || !required.every((tag) => font.tables.has(tag)) || font.tables.has('fvar')) return undefined;
-    return new TrueTypeSubset(font, metrics);
+    return new TrueTypeSubset(font, metrics, outlines ?? ((start, end) => font.data.subarray(start, end)));
   }
 
   /** No CFF outlines (pdfkit asks, to choose FontFile2 over FontFile3). */
@@ -108,7 +111,7 @@ export class TrueTypeSubset {
   private glyphCopy(glyphId: number): Uint8Array {
     const [start, end] = this.glyphRange(glyphId);
     const glyph = Buffer.alloc(end - start + ((end - start) % 2));
-    glyph.set(this.font.data.subarray(start, end));
+    glyph.set(this.outlines(start, end));
     if (end - start >= 10 && glyph.readInt16BE(0) < 0) {
       let at = 10;
       for (let flags = MORE_COMPONENTS; flags & MORE_COMPONENTS; ) {
