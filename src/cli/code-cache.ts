@@ -1,5 +1,6 @@
 import module from 'node:module';
 import path from 'node:path';
+import { cacheRoot } from '../cache-root.js';
 
 /** The part of node:module we use; `enableCompileCache` exists from Node 22.1. */
 interface CompileCacheApi {
@@ -15,4 +16,13 @@ interface CompileCacheApi {
 export function enableCodeCache(root: string | undefined, api: CompileCacheApi = module): string | undefined {
   if (root === undefined || !api.enableCompileCache) return undefined;
   return api.enableCompileCache(path.join(root, 'code')).directory;
+}
+
+/**
+ * Loads a command's code with the code cache on: the commands that lay out issues, whose modules
+ * are most of a cold start. `--help` and the like leave no cache folder behind.
+ */
+export function withCodeCache<T>(load: () => Promise<T>): Promise<T> {
+  enableCodeCache(cacheRoot());
+  return load();
 }

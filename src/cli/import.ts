@@ -49,7 +49,7 @@ async function importCommand(page: string, flags: ImportFlags): Promise<void> {
   if (flags.output !== undefined && !flags.force && existsSync(flags.output)) {
     throw new BanmianError('output-exists', 'input', 'the output file already exists', { file: flags.output }, 'choose another -o file, or add --force to overwrite it');
   }
-  // The importer loads only when this command runs (program.ts registers it with the others).
+  // The importer loads only when this command runs (main.ts registers it with the others).
   const { importPage } = await import('../importer/import-page.js');
   const result = importPage(text, {
     publication: flags.publication,
