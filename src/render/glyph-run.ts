@@ -10,7 +10,7 @@
  */
 /// <reference types="pdfkit" />
 import type { Font } from 'fontkit';
-import type { GlyphRun } from '../layout/frames.js';
+import type { GlyphRun, PositionedGlyph } from '../layout/frames.js';
 import { fontkitFont, glyphAdvances, newSubset } from '../fonts/registry.js';
 
 /** The parts of pdfkit's EmbeddedFont we rely on (see class EmbeddedFont in pdfkit.js). */
@@ -38,15 +38,24 @@ interface DocumentInternals {
 
 /** Draws one run at its exact glyph positions as a single `TJ`. The caller sets the fill colour. */
 export function drawGlyphRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
-  if (run.glyphs.length === 0) return;
+  const { glyphs } = run;
+  const first = glyphs[0];
+  if (!first) return;
   const internals = doc as unknown as DocumentInternals;
   const font = selectFont(internals, run.fontKey);
   const advances = glyphAdvances(run.fontKey);
 
-  // Register every glyph as EmbeddedFont.encode() would; first registration wins, like pdfkit.
-  const hex: string[] = [];
-  const widths: number[] = [];
-  for (const glyph of run.glyphs) {
+  // The TJ array `<hex> adj <hex> …`: between two glyphs, adj = (width in /W − distance to the
+  // next glyph) in 1/1000 em. We use the width pdfkit writes to /W (the hmtx advance), not
+  // `advancePt`, because that is what a viewer advances by; kerned advances therefore land
+  // exactly on the layout's x. A justified line repeats one adjustment: it is formatted once.
+  const parts: string[] = [];
+  let pending = '';
+  let lastAdjustment = 0;
+  let lastAdjustmentText = '';
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i] as PositionedGlyph;
+    // Register the glyph as EmbeddedFont.encode() would; first registration wins, like pdfkit.
     const gid = font.subset.includeGlyph(glyph.id);
     let width = font.widths[gid];
     if (width == null) {
@@ -56,45 +65,35 @@ export function drawGlyphRun(doc: PDFKit.PDFDocument, run: GlyphRun): void {
     if (font.unicode[gid] == null) {
       font.unicode[gid] = Array.from(glyph.text, (ch) => ch.codePointAt(0) ?? 0);
     }
-    hex.push(gid.toString(16).padStart(4, '0'));
-    widths.push(width);
+    pending += hex4(gid);
+    const next = glyphs[i + 1];
+    if (!next) break;
+    const adjustment = round3(width - ((next.x - glyph.x) * 1000) / run.sizePt);
+    if (adjustment !== 0) {
+      if (adjustment !== lastAdjustment) {
+        lastAdjustment = adjustment;
+        lastAdjustmentText = num(adjustment);
+      }
+      parts.push(`<${pending}>`, lastAdjustmentText);
+      pending = '';
+    }
   }
-
-  const array = tjArray(run, hex, widths);
-  const first = run.glyphs[0];
-  const x = run.x + (first?.x ?? 0);
+  if (pending) parts.push(`<${pending}>`);
+  const x = run.x + first.x;
 
   // pdfkit's page CTM flips y (top-left origin). Flip back locally, as pdfkit's `_fragment` does,
   // but relative to the current CTM so callers may translate (print pages offset by bleed + slug).
   // The flip sits between q and Q, so pdfkit's own record of the CTM stays right without it.
   // One write per run, converted natively (pdfkit converts each string it is given per character).
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
-  const operators = ['q', '1 0 0 -1 0 0 cm', 'BT', `/${font.id} ${num(run.sizePt)} Tf`, `1 0 0 1 ${num(x)} ${num(-run.baseline)} Tm`, `[${array}] TJ`, 'ET', 'Q', ''];
+  const operators = ['q', '1 0 0 -1 0 0 cm', 'BT', `/${font.id} ${num(run.sizePt)} Tf`, `1 0 0 1 ${num(x)} ${num(-run.baseline)} Tm`, `[${parts.join(' ')}] TJ`, 'ET', 'Q', ''];
   internals.addContent(Buffer.from(operators.join('\n'), 'latin1'));
 }
 
-/**
- * `<hex> adj <hex> …`: between two glyphs, adj = (width in /W − distance to the next glyph)
- * in 1/1000 em. We use the width pdfkit writes to /W (the hmtx advance), not `advancePt`, because
- * that is what a viewer advances by; kerned advances therefore land exactly on the layout's x.
- */
-function tjArray(run: GlyphRun, hex: readonly string[], widths: readonly number[]): string {
-  const parts: string[] = [];
-  let pending = '';
-  for (let i = 0; i < run.glyphs.length; i++) {
-    pending += hex[i] ?? '';
-    const cur = run.glyphs[i];
-    const next = run.glyphs[i + 1];
-    if (!cur || !next) break;
-    const distance = ((next.x - cur.x) * 1000) / run.sizePt;
-    const adj = round3((widths[i] ?? 0) - distance);
-    if (adj !== 0) {
-      parts.push(`<${pending}>`, num(adj));
-      pending = '';
-    }
-  }
-  if (pending) parts.push(`<${pending}>`);
-  return parts.join(' ');
+/** Four hex digits per subset glyph id (Identity-H: two bytes a glyph), made once per id. */
+const HEX4: string[] = [];
+function hex4(gid: number): string {
+  return (HEX4[gid] ??= gid.toString(16).padStart(4, '0'));
 }
 
 /** EmbeddedFonts whose subset is already ours. */
