@@ -1,13 +1,18 @@
 /**
  * Reading a font file for a build: every table but the glyph outlines. `glyf` is 97 % of a Noto
- * CJK face (14 of 15 MB), and nothing but the PDF subset looks into it: parsing, shaping and
- * metrics read cmap, hmtx, vmtx, GSUB, GPOS and the small tables. So the outlines stay on disk,
- * and the subset reads the few thousand glyphs a document uses from the file. A build then reads
- * about 0.5 MB per face instead of 10–15 MB, and holds that much less.
+ * CJK face (14 of 15 MB), and nothing but the PDF subset needs it: parsing, shaping and metrics
+ * read cmap, hmtx, vmtx, GSUB, GPOS and the small tables. (fontkit reads a glyph's bounding box
+ * from `glyf` for metrics the font's `vmtx` gives anyway, and for mark positioning only in a font
+ * without GPOS.) So the outlines stay on disk, and the subset reads the glyphs a document uses
+ * from the file. A build then reads about 0.5 MB per face instead of 10–15 MB, and holds that much
+ * less. Only a font our own subsetter copies is read this way: fontkit's subsetter, used for the
+ * others, reads outlines from memory.
  */
-import { openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readHorizontalMetrics } from './advances.js';
 import { readSfnt } from './sfnt.js';
+import { TrueTypeSubset } from './subset.js';
 
 /** The bytes [start, end) of a font file. */
 export type ByteReader = (start: number, end: number) => Uint8Array;
@@ -21,46 +26,55 @@ export interface FontBytes {
 
 const SFNT_HEADER_BYTES = 12;
 const TABLE_RECORD_BYTES = 16;
+const EMPTY = new Uint8Array(0);
 
-/**
- * The font in `file` without its outlines, or the whole file when it is not a plain sfnt font
- * with a `glyf` table (a collection, WOFF, CFF outlines).
- */
+/** The font in `file` without its outlines when our subsetter will copy them, else the whole file. */
 export async function readFontWithoutOutlines(file: string): Promise<FontBytes> {
   const handle = await open(file, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size, mtimeMs } = await handle.stat();
     const data = Buffer.alloc(size); // zero pages cost no memory until written
-    await handle.read(data, 0, Math.min(size, SFNT_HEADER_BYTES), 0);
+    const readRange = async (offset: number, length: number): Promise<void> => {
+      const { bytesRead } = await handle.read(data, offset, length, offset);
+      if (bytesRead !== length) throw new Error(`font file ${file} changed while it was read`);
+    };
+    await readRange(0, Math.min(size, SFNT_HEADER_BYTES));
     const directoryEnd = SFNT_HEADER_BYTES + (size >= SFNT_HEADER_BYTES ? data.readUInt16BE(4) : 0) * TABLE_RECORD_BYTES;
-    await handle.read(data, 0, Math.min(size, directoryEnd), 0);
-    const tables = readSfnt(data)?.tables;
-    if (!tables?.has('glyf')) {
-      await handle.read(data, 0, size, 0);
-      return { data, outlines: undefined };
+    await readRange(0, Math.min(size, directoryEnd));
+    const sfnt = readSfnt(data);
+    if (sfnt?.tables.has('glyf')) {
+      for (const [tag, { offset, length }] of sfnt.tables) if (tag !== 'glyf') await readRange(offset, length);
+      if (TrueTypeSubset.of(sfnt, readHorizontalMetrics(sfnt))) return { data, outlines: fileReader(file, size, mtimeMs) };
     }
-    for (const [tag, { offset, length }] of tables) {
-      if (tag !== 'glyf' && length > 0) await handle.read(data, offset, length, offset);
-    }
-    return { data, outlines: fileReader(file) };
+    await readRange(0, size);
+    return { data, outlines: undefined };
   } finally {
     await handle.close();
   }
 }
 
 /**
- * Reads ranges of `file` on demand, each range once per process (a warm process keeps the glyphs
- * it has embedded before). The file is opened at the first read and stays open for the life of
- * the process, as the parsed font does, so a font replaced on disk meanwhile is still read from
- * the version that was parsed.
+ * Reads ranges of `file` on demand, each once per process (a warm process keeps the glyphs it
+ * has embedded before). The file is opened at the first read, when a PDF is written, and stays
+ * open for the life of the process. A file that is no longer the one whose tables were read
+ * (another size or time: fonts reinstalled meanwhile) is refused, not mixed with them.
  */
-function fileReader(file: string): ByteReader {
+function fileReader(file: string, size: number, mtimeMs: number): ByteReader {
   let fd: number | undefined;
   const read = new Map<number, Uint8Array>();
   return (start, end) => {
+    if (end === start) return EMPTY; // an empty glyph starts where the next one does
     let bytes = read.get(start);
     if (bytes === undefined || bytes.length !== end - start) {
-      fd ??= openSync(file, 'r');
+      if (fd === undefined) {
+        const opened = openSync(file, 'r');
+        const now = fstatSync(opened);
+        if (now.size !== size || now.mtimeMs !== mtimeMs) {
+          closeSync(opened);
+          throw new Error(`font file ${file} changed during the build; build again`);
+        }
+        fd = opened;
+      }
       bytes = Buffer.alloc(end - start);
       if (readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) throw new Error(`font file ${file} is shorter than its tables say`);
       read.set(start, bytes);

@@ -1,7 +1,8 @@
 /**
- * The font registry: `fonts/families.yaml` names the families, weights and TTF files. Each TTF
- * (10–15 MB) is read and parsed once per process; the same parsed fontkit Font serves measuring
- * (FontFace) and embedding (pdfkit accepts a parsed font since 0.20), so both see identical glyphs.
+ * The font registry: `fonts/families.yaml` names the families, weights and TTF files. Each TTF is
+ * read once per process (without its outlines when read ahead: font-file.ts) and parsed once;
+ * the same parsed fontkit Font serves measuring (FontFace) and embedding (pdfkit accepts a parsed
+ * font since 0.20), so both see identical glyphs.
  */
 /// <reference types="node" />
 // (TypeScript 6 no longer includes @types/node by default; tsconfig has no `types` entry.)

@@ -1,12 +1,12 @@
 // A font read for a build has every table but its outlines, which the PDF subset reads from the
 // file: the subset comes out byte for byte as from the whole file.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHorizontalMetrics } from '../../src/fonts/advances.js';
 import { readFontWithoutOutlines } from '../../src/fonts/font-file.js';
-import { fontFile } from '../../src/fonts/registry.js';
+import { fontFile, fontkitFont, newSubset, prefetchFonts } from '../../src/fonts/registry.js';
 import { readSfnt } from '../../src/fonts/sfnt.js';
 import { TrueTypeSubset } from '../../src/fonts/subset.js';
 
@@ -51,5 +51,33 @@ describe('reading a font without its outlines', () => {
     const { data, outlines } = await readFontWithoutOutlines(file);
     expect(outlines).toBeUndefined();
     expect(data.equals(readFileSync(file))).toBe(true);
+  });
+
+  it('reads an empty range without the file, and refuses a file changed since its tables were read', async () => {
+    const file = path.join(dir, 'copy.ttf');
+    copyFileSync(FILE, file);
+    const { outlines } = await readFontWithoutOutlines(file);
+    const { offset } = readSfnt(whole)?.tables.get('glyf') ?? { offset: 0 };
+    expect(outlines?.(offset, offset)).toHaveLength(0);
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000)); // reinstalled, say
+    expect(() => outlines?.(offset, offset + 10)).toThrow(/changed during the build/);
+  });
+
+  it('gives a font read ahead by the registry the subset the whole font gives', async () => {
+    // sans-300: a face no other test of this file loads, so the registry reads it ahead here.
+    await prefetchFonts(['sans-300']);
+    const ids = [0, 7, 1500, 33, 20000];
+    const fromRegistry = newSubset('sans-300');
+    for (const id of ids) fromRegistry?.includeGlyph(id);
+    const sansWhole = readFileSync(fontFile('sans-300'));
+    const sfnt = readSfnt(sansWhole);
+    const fromMemory = TrueTypeSubset.of(sfnt, sfnt && readHorizontalMetrics(sfnt));
+    for (const id of ids) fromMemory?.includeGlyph(id);
+    expect(fromRegistry?.encode().equals(fromMemory?.encode() ?? Buffer.alloc(0))).toBe(true);
+    // …and it was read without its outlines: the parsed font's bytes hold zeros where glyf is.
+    const parsed = (fontkitFont('sans-300') as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
+    const glyf = sfnt?.tables.get('glyf') ?? { offset: 0, length: 0 };
+    expect(glyf.length).toBeGreaterThan(1_000_000);
+    expect(parsed.subarray(glyf.offset, glyf.offset + glyf.length).some((b) => b !== 0)).toBe(false);
   });
 });
