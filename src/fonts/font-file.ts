@@ -10,6 +10,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { BanmianError } from '../errors.js';
 import { readHorizontalMetrics } from './advances.js';
 import { readSfnt } from './sfnt.js';
 import { TrueTypeSubset } from './subset.js';
@@ -57,7 +58,8 @@ export async function readFontWithoutOutlines(file: string): Promise<FontBytes> 
  * Reads ranges of `file` on demand, each once per process (a warm process keeps the glyphs it
  * has embedded before). The file is opened at the first read, when a PDF is written, and stays
  * open for the life of the process. A file that is no longer the one whose tables were read
- * (another size or time: fonts reinstalled meanwhile) is refused, not mixed with them.
+ * (another size or time: fonts reinstalled meanwhile) is refused, not mixed with them; the
+ * process has the old font parsed, so only a new process can use the new one.
  */
 function fileReader(file: string, size: number, mtimeMs: number): ByteReader {
   let fd: number | undefined;
@@ -71,7 +73,7 @@ function fileReader(file: string, size: number, mtimeMs: number): ByteReader {
         const now = fstatSync(opened);
         if (now.size !== size || now.mtimeMs !== mtimeMs) {
           closeSync(opened);
-          throw new Error(`font file ${file} changed during the build; build again`);
+          throw new BanmianError('font-changed', 'input', `font file ${file} changed after this process read it`, { file }, 'run the command again (a watching process: restart it)');
         }
         fd = opened;
       }
