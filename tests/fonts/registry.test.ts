@@ -98,6 +98,19 @@ describe('FontkitFace', () => {
     expect(space?.advanceEm).toBe(0.25);
   });
 
+  it('sets a fixed space at the rule\'s width in a font that has its own glyph for it', () => {
+    // A font whose U+202F and U+2009 are glyph 17, 600 units wide: drawn with that glyph, at ¼ and ⅕ em.
+    const font = fontkitFont('serif-400');
+    const own = new FontkitFace(
+      'own-spaces',
+      font,
+      (glyphId) => (glyphId === 17 ? 600 : font.getGlyph(glyphId).advanceWidth),
+      (codePoint) => (codePoint === 0x202f || codePoint === 0x2009 ? 17 : font.glyphForCodePoint(codePoint).id),
+    );
+    expect(own.shape('\u202f').glyphs).toEqual([{ id: 17, advanceEm: 0.25, text: '\u202f' }]);
+    expect(own.shape('\u2009').glyphs).toEqual([{ id: 17, advanceEm: 0.2, text: '\u2009' }]);
+  });
+
   it('composes a character with its variation selector as one glyph: the variant, its text both code points', () => {
     const variant = '葛\u{E0100}';
     const line = composeParagraph(`${variant}天地`, { ...BODY_DEFAULTS, indentEm: 0, face: face(), sizePt: 10, measurePt: 100 }).lines[0];
