@@ -5,7 +5,6 @@ import path from 'node:path';
 import { forcedBreaks } from './check/diagnose.js';
 import { BanmianError } from './errors.js';
 import { issueFontBook } from './fonts/coverage.js';
-import { fontKey, prefetchFonts } from './fonts/registry.js';
 import { probePhotos } from './images/probe.js';
 import { layoutIssue, type IssueLayout, type Overset } from './layout/pages.js';
 import { loadIssue } from './manifest/load.js';
@@ -53,9 +52,8 @@ export interface LaidOutIssue {
 export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
   const issue = await loadIssue(manifestPath);
   const template = await loadTemplate(issue.template, path.dirname(issue.file));
-  // The template's fonts are read while the text is checked against them and the photos are
-  // probed. Before layout, a character no configured font has fails, naming its manifest line.
-  void prefetchFonts(Object.values(template.styles).map((style) => fontKey(style.family, style.weight)));
+  // The fonts are read while the text is checked against them and the photos are probed. Before
+  // layout, a character no configured font has fails, naming its manifest line.
   const [sizes, fonts] = await Promise.all([probePhotos(issue), issueFontBook(issue, template)]);
   const layout = layoutIssue(issue, {
     template,

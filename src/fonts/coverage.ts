@@ -47,11 +47,12 @@ const INVISIBLE: Readonly<Record<number, string>> = {
 
 /**
  * The font book for laying out `issue`: each style's own font, with fallback fonts for the
- * characters it lacks. Rejects with a BanmianError for a character no font has. The faces' files
- * are read in the background (see prefetchFonts); any read ahead for a style the issue does not
- * use are let go.
+ * characters it lacks. Rejects with a BanmianError for a character no font has. Every style's
+ * font file is read in the background (see prefetchFonts) while the texts are walked; those of
+ * styles the issue does not use are let go.
  */
 export async function issueFontBook(issue: Issue, template: Template): Promise<FontBook> {
+  void prefetchFonts(Object.values(template.styles).map((style) => fontKey(style.family, style.weight)));
   const uses = new Map<string, Map<string, Use>>(); // font key → character → first use
   for (const text of styledTexts(issue)) {
     const style = template.styles[text.role];

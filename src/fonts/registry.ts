@@ -159,7 +159,9 @@ export async function prefetchFonts(keys: Iterable<string>): Promise<void> {
     .map((key) => {
       let reading = readingAhead.get(key);
       if (!reading) {
-        reading = readFontWithoutOutlines(fontFile(key)).then(
+        // fontFile throws for a font that is not installed: inside the promise, like a failed read.
+        const read = async (): Promise<FontBytes> => readFontWithoutOutlines(fontFile(key));
+        reading = read().then(
           (data) => {
             if (readingAhead.has(key)) readAhead.set(key, data);
             return data;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BanmianError } from '../../src/errors.js';
 import { FontkitFace } from '../../src/fonts/font-face.js';
-import { fontFile, fontKey, fontKeys, fontkitFont, loadFontFace } from '../../src/fonts/registry.js';
+import { fontFile, fontKey, fontKeys, fontkitFont, loadFontFace, prefetchFonts } from '../../src/fonts/registry.js';
 import { BODY_DEFAULTS, composeParagraph } from '../../src/text/compose.js';
 
 describe('font registry', () => {
@@ -10,6 +10,11 @@ describe('font registry', () => {
     expect(fontKey('Noto Serif SC', 400)).toBe('serif-400');
     expect(fontKey('Noto Sans SC', 700)).toBe('sans-700');
     expect(fontKeys()).toEqual(expect.arrayContaining(['serif-200', 'serif-900', 'sans-100', 'sans-900']));
+  });
+
+  it('leaves a font it cannot read ahead for loading to report, rather than rejecting a read nobody awaits', async () => {
+    await expect(prefetchFonts(['no-such-family-400'])).resolves.toBeUndefined();
+    expect(() => loadFontFace('no-such-family-400')).toThrow(BanmianError);
   });
 
   it('rejects an unknown family or weight, listing what exists', () => {
