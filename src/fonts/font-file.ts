@@ -11,44 +11,55 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { BanmianError } from '../errors.js';
-import { readHorizontalMetrics } from './advances.js';
-import { readSfnt } from './sfnt.js';
+import { versionOf } from '../file-version.js';
+import { readHorizontalMetrics, type HorizontalMetrics } from './advances.js';
+import { directoryBytes, readSfnt, SFNT_HEADER_BYTES, type SfntFile } from './sfnt.js';
 import { TrueTypeSubset } from './subset.js';
 
 /** The bytes [start, end) of a font file. */
 export type ByteReader = (start: number, end: number) => Uint8Array;
 
+/** A font file as read, with its tables located and its metrics read once. */
 export interface FontBytes {
   /** the file's bytes at their own offsets, the outlines left as zeros when `outlines` reads them */
   readonly data: Buffer;
+  /** undefined for a file that is not a single sfnt font (fontkit reads it) */
+  readonly sfnt: SfntFile | undefined;
+  /** from hmtx, for a plain TrueType font (the subset copies them) */
+  readonly metrics: HorizontalMetrics | undefined;
   /** reads outline bytes from the file; undefined when `data` holds the whole file */
   readonly outlines: ByteReader | undefined;
 }
 
-const SFNT_HEADER_BYTES = 12;
-const TABLE_RECORD_BYTES = 16;
 const EMPTY = new Uint8Array(0);
+
+/** A whole font file in memory. */
+export function fontInMemory(data: Buffer): FontBytes {
+  const sfnt = readSfnt(data);
+  return { data, sfnt, metrics: sfnt && readHorizontalMetrics(sfnt), outlines: undefined };
+}
 
 /** The font in `file` without its outlines when our subsetter will copy them, else the whole file. */
 export async function readFontWithoutOutlines(file: string): Promise<FontBytes> {
   const handle = await open(file, 'r');
   try {
-    const { size, mtimeMs } = await handle.stat();
-    const data = Buffer.alloc(size); // zero pages cost no memory until written
+    const info = await handle.stat();
+    const data = Buffer.alloc(info.size); // zero pages cost no memory until written
     const readRange = async (offset: number, length: number): Promise<void> => {
       const { bytesRead } = await handle.read(data, offset, length, offset);
       if (bytesRead !== length) throw new Error(`font file ${file} changed while it was read`);
     };
-    await readRange(0, Math.min(size, SFNT_HEADER_BYTES));
-    const directoryEnd = SFNT_HEADER_BYTES + (size >= SFNT_HEADER_BYTES ? data.readUInt16BE(4) : 0) * TABLE_RECORD_BYTES;
-    await readRange(0, Math.min(size, directoryEnd));
+    await readRange(0, Math.min(info.size, SFNT_HEADER_BYTES));
+    const tableCount = info.size >= SFNT_HEADER_BYTES ? data.readUInt16BE(4) : 0;
+    await readRange(0, Math.min(info.size, directoryBytes(tableCount)));
     const sfnt = readSfnt(data);
     if (sfnt?.tables.has('glyf')) {
       for (const [tag, { offset, length }] of sfnt.tables) if (tag !== 'glyf') await readRange(offset, length);
-      if (TrueTypeSubset.of(sfnt, readHorizontalMetrics(sfnt))) return { data, outlines: fileReader(file, size, mtimeMs) };
+      const metrics = readHorizontalMetrics(sfnt);
+      if (TrueTypeSubset.canCopy(sfnt, metrics)) return { data, sfnt, metrics, outlines: fileReader(file, versionOf(file, info)) };
     }
-    await readRange(0, size);
-    return { data, outlines: undefined };
+    await readRange(0, info.size);
+    return fontInMemory(data);
   } finally {
     await handle.close();
   }
@@ -57,11 +68,11 @@ export async function readFontWithoutOutlines(file: string): Promise<FontBytes> 
 /**
  * Reads ranges of `file` on demand, each once per process (a warm process keeps the glyphs it
  * has embedded before). The file is opened at the first read, when a PDF is written, and stays
- * open for the life of the process. A file that is no longer the one whose tables were read
- * (another size or time: fonts reinstalled meanwhile) is refused, not mixed with them; the
- * process has the old font parsed, so only a new process can use the new one.
+ * open for the life of the process. A file that is no longer the `version` whose tables were read
+ * (fonts reinstalled meanwhile) is refused, not mixed with them; the process has the old font
+ * parsed, so only a new process can use the new one.
  */
-function fileReader(file: string, size: number, mtimeMs: number): ByteReader {
+function fileReader(file: string, version: string): ByteReader {
   let fd: number | undefined;
   const read = new Map<number, Uint8Array>();
   return (start, end) => {
@@ -70,8 +81,7 @@ function fileReader(file: string, size: number, mtimeMs: number): ByteReader {
     if (bytes === undefined || bytes.length !== end - start) {
       if (fd === undefined) {
         const opened = openSync(file, 'r');
-        const now = fstatSync(opened);
-        if (now.size !== size || now.mtimeMs !== mtimeMs) {
+        if (versionOf(file, fstatSync(opened)) !== version) {
           closeSync(opened);
           throw new BanmianError('font-changed', 'input', `font file ${file} changed after this process read it`, { file }, 'run the command again (a watching process: restart it)');
         }

@@ -14,11 +14,10 @@ import { parse } from 'yaml';
 import { BanmianError } from '../errors.js';
 import { didYouMean } from '../manifest/did-you-mean.js';
 import type { FontFace } from '../text/font-face.js';
-import { readHorizontalMetrics, type AdvanceWidths, type HorizontalMetrics } from './advances.js';
+import type { AdvanceWidths } from './advances.js';
 import { readCharacterMap, type CharacterMap } from './cmap.js';
-import { readFontWithoutOutlines, type ByteReader, type FontBytes } from './font-file.js';
+import { fontInMemory, readFontWithoutOutlines, type FontBytes } from './font-file.js';
 import { FontkitFace } from './font-face.js';
-import { readSfnt, type SfntFile } from './sfnt.js';
 import { TrueTypeSubset } from './subset.js';
 
 /** `fonts/` of the project root: two levels up from both src/fonts/ and dist/fonts/. */
@@ -40,14 +39,9 @@ interface Registry {
 }
 
 let registry: Registry | undefined;
-interface LoadedFont {
+/** A parsed font: the file as read (fontkit parses the same bytes), and how it is measured. */
+interface LoadedFont extends Omit<FontBytes, 'data'> {
   readonly font: Font;
-  /** the font file with its tables located (fontkit reads from the same buffer); undefined for one we do not read ourselves */
-  readonly sfnt: SfntFile | undefined;
-  /** from hmtx, for a plain TrueType font (the subset copies them) */
-  readonly metrics: HorizontalMetrics | undefined;
-  /** reads glyph outlines from the file when the font was read without them (font-file.ts) */
-  readonly outlines: ByteReader | undefined;
   readonly advances: AdvanceWidths;
   readonly glyphIds: CharacterMap;
 }
@@ -185,7 +179,7 @@ function loadedFont(key: string): LoadedFont {
   let loaded = fonts.get(key);
   if (!loaded) {
     const file = fontFile(key);
-    const { data, outlines } = readAhead.get(key) ?? { data: readFileSync(file), outlines: undefined };
+    const { data, sfnt, metrics, outlines } = readAhead.get(key) ?? fontInMemory(readFileSync(file));
     readAhead.delete(key);
     readingAhead.delete(key);
     const parsed = create(data);
@@ -193,8 +187,6 @@ function loadedFont(key: string): LoadedFont {
       throw new BanmianError('unknown-font', 'input', `${file} is a font collection, not a single font`, { file });
     }
     const font = parsed;
-    const sfnt = readSfnt(data);
-    const metrics = sfnt && readHorizontalMetrics(sfnt);
     const advances = metrics?.advance ?? ((glyphId: number) => font.getGlyph(glyphId).advanceWidth);
     const glyphIds = (sfnt && readCharacterMap(sfnt)) ?? ((codePoint: number) => font.glyphForCodePoint(codePoint).id);
     loaded = { font, sfnt, metrics, outlines, advances, glyphIds };

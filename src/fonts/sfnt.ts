@@ -12,14 +12,23 @@ export interface TableRecord {
 /** TrueType/OpenType versions of a single font's sfnt header (a collection or WOFF has none of these). */
 const SFNT_VERSIONS = new Set([0x00010000, 0x74727565 /* 'true' */, 0x4f54544f /* 'OTTO' */]);
 
+/** Bytes of the sfnt header (version, table count, search fields) before the table records. */
+export const SFNT_HEADER_BYTES = 12;
+const TABLE_RECORD_BYTES = 16;
+
+/** Bytes of the header and directory of a font with `tables` tables (the count is at offset 4). */
+export function directoryBytes(tables: number): number {
+  return SFNT_HEADER_BYTES + tables * TABLE_RECORD_BYTES;
+}
+
 /** Table tag → where it lies; undefined unless `view` is a single sfnt font whose every table lies inside it. */
 function tableDirectory(view: DataView): Map<string, TableRecord> | undefined {
-  if (view.byteLength < 12 || !SFNT_VERSIONS.has(view.getUint32(0))) return undefined;
+  if (view.byteLength < SFNT_HEADER_BYTES || !SFNT_VERSIONS.has(view.getUint32(0))) return undefined;
   const count = view.getUint16(4);
-  if (view.byteLength < 12 + count * 16) return undefined;
+  if (view.byteLength < directoryBytes(count)) return undefined;
   const tables = new Map<string, TableRecord>();
   for (let i = 0; i < count; i += 1) {
-    const record = 12 + i * 16;
+    const record = directoryBytes(i);
     const tag = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
     const offset = view.getUint32(record + 8);
     const length = view.getUint32(record + 12);

@@ -11,7 +11,7 @@
  */
 import type { HorizontalMetrics } from './advances.js';
 import type { ByteReader } from './font-file.js';
-import type { SfntFile, TableRecord } from './sfnt.js';
+import { directoryBytes, type SfntFile, type TableRecord } from './sfnt.js';
 
 /** Compound glyph component flags (OpenType `glyf`). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
@@ -46,12 +46,16 @@ export class TrueTypeSubset {
   }
 
   /**
-   * A subset of a TrueType font (its metrics read by advances.ts), or undefined when it is not
-   * one this can copy from (CFF, variable, no plain hmtx).
+   * Whether this copies the font's glyphs: a TrueType font with plain metrics (advances.ts reads
+   * them only from a font that has hhea and hmtx and is not variable), not CFF outlines.
    */
+  static canCopy(font: SfntFile | undefined, metrics: HorizontalMetrics | undefined): boolean {
+    return font !== undefined && metrics !== undefined && ['head', 'maxp', 'loca', 'glyf'].every((tag) => font.tables.has(tag));
+  }
+
+  /** A subset of the font (its metrics read by advances.ts), or undefined when it cannot copy it. */
   static of(font: SfntFile | undefined, metrics: HorizontalMetrics | undefined, outlines?: ByteReader): TrueTypeSubset | undefined {
-    const required = ['head', 'hhea', 'maxp', 'loca', 'glyf', 'hmtx'];
-    if (!font || !metrics || !required.every((tag) => font.tables.has(tag)) || font.tables.has('fvar')) return undefined;
+    if (!font || !metrics || !TrueTypeSubset.canCopy(font, metrics)) return undefined;
     return new TrueTypeSubset(font, metrics, outlines ?? ((start, end) => font.data.subarray(start, end)));
   }
 
@@ -148,7 +152,7 @@ export class TrueTypeSubset {
 /** An sfnt file of these tables: directory sorted by tag, tables 4-byte aligned, checksums set. */
 function writeFont(tables: ReadonlyMap<string, Uint8Array>): Buffer {
   const tags = [...tables.keys()].sort();
-  const headerLength = 12 + tags.length * 16;
+  const headerLength = directoryBytes(tags.length);
   const padded = (n: number): number => (n + 3) & ~3;
   const length = tags.reduce((n, tag) => n + padded((tables.get(tag) as Uint8Array).length), headerLength);
   const file = Buffer.alloc(length);
