@@ -12,7 +12,7 @@ import type { Article, Issue } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
 import { furnitureTexts, jumpLineTexts } from '../text/furniture-words.js';
 import { isVariationSelector } from '../text/classes.js';
-import { bylineAsSet, normalizeByline, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
+import { FIELD_AS_SET, normalizeByline, normalizeText } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';
 import type { FontFace } from '../text/font-face.js';
 import { withFallback } from './fallback-face.js';
@@ -162,12 +162,11 @@ function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
     line: article.fieldLines?.[name] ?? article.origin.line,
     field: `${article.origin.field}.${name}`,
   });
-  const asSet = { kicker: normalizeText, headline: normalizeHeadline, subhead: normalizeText, byline: bylineAsSet };
   for (const name of ['kicker', 'headline', 'subhead', 'byline'] as const) {
     const text = article[name];
-    if (text !== undefined) yield { text: asSet[name](text), role: name, where: fieldAt(name), article: label };
+    if (text !== undefined) yield { text: FIELD_AS_SET[name](text), role: name, where: fieldAt(name), article: label };
   }
-  if (article.source !== undefined) yield { text: sourceCredit(article.source), role: 'body', where: fieldAt('source'), article: label };
+  if (article.source !== undefined) yield { text: FIELD_AS_SET.source(article.source), role: 'body', where: fieldAt('source'), article: label };
   const { file, line, field } = article.bodySource;
   for (const paragraph of paragraphsOf(article)) {
     const role = paragraph.kind === 'subhead' ? 'bodySubhead' : 'body';
@@ -177,7 +176,7 @@ function* articleTexts(issue: Issue, article: Article): Generator<StyledText> {
     for (const name of ['caption', 'credit'] as const) {
       const text = photo[name];
       const line = photo.fieldLines?.[name] ?? photo.source.line;
-      if (text !== undefined) yield { text: normalizeText(text), role: name, where: { file: issue.file, line, field: `${photo.source.field}.${name}` }, article: label };
+      if (text !== undefined) yield { text: FIELD_AS_SET[name](text), role: name, where: { file: issue.file, line, field: `${photo.source.field}.${name}` }, article: label };
     }
   }
 }

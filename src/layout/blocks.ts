@@ -6,7 +6,7 @@
  */
 import type { Article } from '../manifest/types.js';
 import type { Template } from '../template/types.js';
-import { bylineAsSet, normalizeHeadline, normalizeText, sourceCredit } from '../text/normalize.js';
+import { FIELD_AS_SET } from '../text/normalize.js';
 import { paragraphsOf } from '../text/segment.js';
 import { breaksInsideQuotation } from '../text/display-break.js';
 import { baselineInSlot } from './grid.js';
@@ -66,9 +66,9 @@ export function buildHead(
   prominence: Prominence = 'lead',
 ): HeadBlock {
   const deckScale = prominence === 'lead' ? 1 : SECONDARY_DECK_SCALE;
-  const deck = (text: string, role: StyleRole): { role: StyleRole; set: TextSet } => ({
+  const deck = (text: string, role: 'kicker' | 'subhead'): { role: StyleRole; set: TextSet } => ({
     role,
-    set: setText(normalizeText(text), role, widthPt, env.template, env.fonts, { scale: deckScale }),
+    set: setText(FIELD_AS_SET[role](text), role, widthPt, env.template, env.fonts, { scale: deckScale }),
   });
   const parts = [
     ...(article.kicker ? [deck(article.kicker, 'kicker')] : []),
@@ -94,7 +94,7 @@ export function buildHead(
  * size that fits stands.
  */
 function fitHeadline(headline: string, widthPt: number, env: LayoutEnv, prominence: Prominence): TextSet {
-  const text = normalizeHeadline(headline);
+  const text = FIELD_AS_SET.headline(headline);
   const at = (scale: number): TextSet => setText(text, 'headline', widthPt, env.template, env.fonts, { scale });
   const fits = (set: TextSet): boolean => set.lines.length <= MAX_HEADLINE_LINES;
   const splitsQuotation = (set: TextSet): boolean => breaksInsideQuotation(set.lines.map((line) => line.text));
@@ -116,11 +116,11 @@ export function buildFlow(article: Pick<Article, 'byline' | 'body' | 'source'>, 
   const items: FlowItem[] = [];
   let paragraph = 0;
   if (article.byline) {
-    const set = setText(bylineAsSet(article.byline), 'byline', env.columnWidth, env.template, env.fonts);
+    const set = setText(FIELD_AS_SET.byline(article.byline), 'byline', env.columnWidth, env.template, env.fonts);
     items.push(...lineItems(set, 'byline', paragraph++, env));
   }
   const paragraphs = paragraphsOf(article);
-  const credit = article.source ? sourceCredit(article.source) : undefined;
+  const credit = article.source ? FIELD_AS_SET.source(article.source) : undefined;
   const lastBody = paragraphs.findLastIndex((p) => p.kind === 'body');
   paragraphs.forEach((p, index) => {
     if (p.kind === 'subhead') {

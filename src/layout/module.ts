@@ -9,7 +9,7 @@ import { buildFlow, buildHead, type FlowItem, type HeadBlock, type LayoutEnv, ty
 import { balanceColumns, usedBottom, type ColumnFill } from './columns.js';
 import type { FrameItem, ImageBox } from './frames.js';
 import { columnLeft, rowTop, spanWidth, type PageGrid } from './grid.js';
-import { normalizeByline, normalizeText } from '../text/normalize.js';
+import { FIELD_AS_SET } from '../text/normalize.js';
 import { setText, stackLines, toGlyphRuns, type BlockLine } from './set-text.js';
 
 export interface PixelSize {
@@ -92,10 +92,9 @@ function photoSpan(photo: Photo, widthColumns: number, size: PixelSize, narrow: 
 function buildCaption(photo: Photo, width: number, env: ModuleEnv): { lines: BlockLine[]; height: number } {
   const lines: BlockLine[] = [];
   let height = 0;
-  // A credit keeps its words apart with ideographic spaces, like a byline.
   const parts = [
-    [photo.caption && normalizeText(photo.caption), 'caption'],
-    [photo.credit && normalizeByline(photo.credit), 'credit'],
+    [photo.caption && FIELD_AS_SET.caption(photo.caption), 'caption'],
+    [photo.credit && FIELD_AS_SET.credit(photo.credit), 'credit'],
   ] as const;
   for (const [text, role] of parts) {
     if (!text) continue;

@@ -190,3 +190,18 @@ export function bylineAsSet(byline: string): string {
 export function sourceCredit(source: string): string {
   return `（${normalizeText(source).replace(/^[（(]|[）)]$/gu, '')}）`;
 }
+
+/**
+ * Each field of an article and its photos as the composer sets it: layout sets these, and glyph
+ * coverage checks them, from this one table. A photo credit keeps its words apart with ideographic
+ * spaces, like a byline.
+ */
+export const FIELD_AS_SET = {
+  kicker: normalizeText,
+  headline: normalizeHeadline,
+  subhead: normalizeText,
+  byline: bylineAsSet,
+  source: sourceCredit,
+  caption: normalizeText,
+  credit: normalizeByline,
+} as const satisfies Record<string, (text: string) => string>;
