@@ -104,7 +104,8 @@ function fitHeadline(headline: string, widthPt: number, env: LayoutEnv, prominen
     scale *= HEADLINE_STEP;
     set = at(scale);
   }
-  for (let step = 1; step <= QUOTE_STEPS && fits(set) && splitsQuotation(set) && scale * HEADLINE_STEP ** step >= MIN_HEADLINE_SCALE; step += 1) {
+  if (!fits(set) || !splitsQuotation(set)) return set;
+  for (let step = 1; step <= QUOTE_STEPS && scale * HEADLINE_STEP ** step >= MIN_HEADLINE_SCALE; step += 1) {
     const smaller = at(scale * HEADLINE_STEP ** step);
     if (fits(smaller) && !splitsQuotation(smaller)) return smaller;
   }
