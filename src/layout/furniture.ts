@@ -18,13 +18,11 @@ const SLUG_SIZE_PT = 6;
 
 export function pageFurniture(
   texts: FurnitureTexts,
-  pageNumber: number,
   grid: PageGrid,
   template: Template,
   fonts: FontBook,
 ): FrameItem[] {
   const items: FrameItem[] = [];
-  const recto = pageNumber % 2 === 1;
   const headHeight = grid.typeTop - grid.headTop;
   const line = (text: string, role: StyleRole, align: 'left' | 'right', top: number, height: number): void => {
     const style = template.styles[role];
@@ -42,8 +40,8 @@ export function pageFurniture(
       );
     }
   };
-  const outer = recto ? 'right' : 'left';
-  const inner = recto ? 'left' : 'right';
+  const outer = grid.recto ? 'right' : 'left';
+  const inner = grid.recto ? 'left' : 'right';
   line(texts.masthead, 'runningHead', inner, grid.headTop, headHeight * 0.8);
   line(texts.dateline, 'runningHead', outer, grid.headTop, headHeight * 0.8);
   const ruleY = grid.typeTop - headHeight * 0.2;

@@ -9,7 +9,9 @@ import { mmToPt } from '../units.js';
 
 /** The template's type area on one page: which side its inside margin is on, and the columns. */
 export interface PageGrid extends TypeArea {
-  /** left edge of the type area on this page (inside margin on the left of odd pages) */
+  /** an odd, right-hand page: its inside margin, and the running head's inner side, on the left */
+  readonly recto: boolean;
+  /** left edge of the type area on this page */
   readonly typeLeft: number;
   readonly columns: number;
   readonly bodySizePt: number;
@@ -23,6 +25,7 @@ export function pageGrid(template: Template, pageNumber: number): PageGrid {
   const recto = pageNumber % 2 === 1;
   return {
     ...area,
+    recto,
     typeLeft: mmToPt(recto ? template.margins.insideMm : template.margins.outsideMm),
     columns: template.columns,
     bodySizePt: template.styles.body.sizePt,

@@ -192,7 +192,7 @@ function oversetOf(prepared: PreparedArticle, keep: number, page: number): Overs
 
 function pageFrame(issue: Issue, page: Page, number: number, arrangement: Arrangement, env: ModuleEnv): PageFrame {
   const texts = furnitureTexts(issue, page, number);
-  const items: FrameItem[] = pageFurniture(texts, number, env.grid, env.template, env.fonts);
+  const items: FrameItem[] = pageFurniture(texts, env.grid, env.template, env.fonts);
   const bookmarks: FrameBookmark[] = [];
   for (const m of arrangement.modules) {
     items.push(...placeModule(m.layout, m.column, m.row, env), ...moduleRules(m, env));
