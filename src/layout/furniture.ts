@@ -60,7 +60,5 @@ export function slugRuns(texts: FurnitureTexts, template: Template, fonts: FontB
   const scale = SLUG_SIZE_PT / template.styles.folio.sizePt;
   const set = setText(texts.slug, 'folio', UNWRAPPED_MEASURE_PT, template, fonts, { indentEm: 0, scale, align: 'left' });
   // Unwrapped: one line, its ink moved to the origin and its baseline on it.
-  return set.lines
-    .flatMap((line) => toGlyphRuns({ line, fontKey: set.face.key, sizePt: set.style.sizePt, role: 'folio', baselineDy: 0 }, -line.startPt, 0))
-    .map((run) => ({ ...run, role: 'slug' }));
+  return set.lines.flatMap((line) => toGlyphRuns({ line, fontKey: set.face.key, sizePt: set.style.sizePt, role: 'folio', baselineDy: 0 }, -line.startPt, 0, 'slug'));
 }

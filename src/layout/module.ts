@@ -189,7 +189,7 @@ export function placeModule(layout: ModuleLayout, column: number, row: number, e
   const top = rowTop(grid, row);
   for (const line of layout.head.lines) {
     // A repeated headline is furniture of the jump, not more of the article's text.
-    for (const run of toGlyphRuns(line, left, top)) items.push(layout.prepared.continuation ? { ...run, role: 'jumpHeadline' } : run);
+    items.push(...toGlyphRuns(line, left, top, layout.prepared.continuation ? 'jumpHeadline' : line.role));
   }
   let photoRow = row + layout.head.heightLines;
   for (const block of layout.photos) {

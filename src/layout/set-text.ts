@@ -97,8 +97,9 @@ export function stackLines(
 /**
  * A line as glyph runs, each in one font: the whole line in its style's font, or split where
  * characters the font lacks come from a fallback font. The glyphs keep the line's positions.
+ * `role` names what the runs are when it is not the style's (the slug label, a jump's headline).
  */
-export function toGlyphRuns(line: BlockLine, x: number, blockTop: number): GlyphRun[] {
+export function toGlyphRuns(line: BlockLine, x: number, blockTop: number, role: string = line.role): GlyphRun[] {
   const { glyphs } = line.line;
   const run = (fontKey: string, runGlyphs: readonly PositionedGlyph[]): GlyphRun => ({
     kind: 'glyphs',
@@ -107,7 +108,7 @@ export function toGlyphRuns(line: BlockLine, x: number, blockTop: number): Glyph
     x,
     baseline: blockTop + line.baselineDy,
     glyphs: runGlyphs,
-    role: line.role,
+    role,
   });
   // The composer's glyphs are already positioned glyphs: shared, not copied, when one font sets them all.
   if (glyphs.every((g) => g.fallback === undefined)) return [run(line.fontKey, glyphs)];
