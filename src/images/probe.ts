@@ -16,7 +16,7 @@ import { photoDigest, probedPhotoSize, rememberProbedPhoto } from './cache.js';
  * Refused before decoding: a decoded photo takes width × height × 4 bytes, and a 69-byte PNG can
  * claim 60 000 × 60 000. 150 megapixels is above any camera a newsroom uses.
  */
-export const MAX_PHOTO_PIXELS = 150_000_000;
+const MAX_PHOTO_PIXELS = 150_000_000;
 
 /** Formats the renderer takes. SVG is left out: it can refer to other files and URLs. */
 const FORMATS = new Set(['jpeg', 'png', 'tiff', 'webp']);

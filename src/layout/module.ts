@@ -38,7 +38,7 @@ export function prepareArticle(article: Article, env: LayoutEnv, prominence: Pro
   return { article, flow: buildFlow(article, env), label: article.id ?? article.headline, prominence };
 }
 
-export interface PhotoBlock {
+interface PhotoBlock {
   readonly photo: Photo;
   readonly span: number;
   readonly heightLines: number;

@@ -38,14 +38,14 @@ const isoDate = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
-export const photoSchema = z.strictObject({
+const photoSchema = z.strictObject({
   file: requiredText,
   caption: optionalText,
   credit: optionalText,
   columns,
 });
 
-export const articleSchema = z
+const articleSchema = z
   .strictObject({
     id: optionalText,
     kicker: optionalText,
@@ -87,7 +87,7 @@ export const articleSchema = z
     }
   });
 
-export const pageSchema = z.strictObject({
+const pageSchema = z.strictObject({
   section: optionalText,
   editor: optionalText,
   articles: z.array(articleSchema),

@@ -29,7 +29,7 @@ export interface Position {
  * Aliases expand to copies of their anchor; a few nested ones ("billion laughs") blow up to
  * gigabytes. 100 alias expansions are more than any real manifest needs.
  */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * The yaml parser recurses once per nested `[` or `{`: a 2 MB file of brackets overflows the stack
