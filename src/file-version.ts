@@ -3,7 +3,8 @@
  * process runs (a photo swapped under `watch`, a new plant profile) gets a new key, so every
  * per-process cache of what was read from a file keys on this.
  */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 
 export async function fileVersion(file: string): Promise<string> {
@@ -32,3 +33,9 @@ export function memoByFileVersion<T>(make: (file: string) => Promise<T>): (file:
     return value;
   };
 }
+
+/**
+ * SHA-256 of a file's bytes, hashed once per process for each version of the file: batch's
+ * fingerprint, the photo probe and the prepared-photo cache all ask, and the file is read once.
+ */
+export const fileDigest = memoByFileVersion(async (file) => createHash('sha256').update(await readFile(file)).digest('hex'));

@@ -21,7 +21,7 @@ import type { PixelSize } from '../layout/module.js';
 import type { RenderProfile } from '../render/page-boxes.js';
 import type { PlacedSize } from './prepare.js';
 import { SEPARATION_METHOD } from './separation.js';
-import { memoByFileVersion } from '../file-version.js';
+import { fileDigest } from '../file-version.js';
 import { cacheRoot } from '../cache-root.js';
 
 const MEMORY_ENTRIES = 64;
@@ -48,19 +48,13 @@ function sharpRelease(): string {
 }
 const SHARP_RELEASE = sharpRelease();
 
-/**
- * SHA-256 of a file's bytes, hashed once per process for each path, size and modification time:
- * a photo replaced between two builds of a watching process gets its new digest.
- */
-export const photoDigest = memoByFileVersion(async (file) => createHash('sha256').update(await readFile(file)).digest('hex'));
-
 export async function cachedPreparedImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer> {
   const parts = [
-    await photoDigest(file),
+    await fileDigest(file),
     placed.widthPt.toFixed(3),
     placed.heightPt.toFixed(3),
     profile,
-    cmykProfile ? await photoDigest(cmykProfile) : 'builtin',
+    cmykProfile ? await fileDigest(cmykProfile) : 'builtin',
     SHARP_RELEASE,
     SEPARATION_METHOD,
   ];

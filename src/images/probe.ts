@@ -9,8 +9,8 @@ import { stat } from 'node:fs/promises';
 import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { Issue, Photo } from '../manifest/types.js';
 import type { PixelSize } from '../layout/module.js';
-import { versionOf } from '../file-version.js';
-import { photoDigest, probedPhotoSize, rememberProbedPhoto } from './cache.js';
+import { fileDigest, versionOf } from '../file-version.js';
+import { probedPhotoSize, rememberProbedPhoto } from './cache.js';
 
 /**
  * Refused before decoding: a decoded photo takes width × height × 4 bytes, and a 69-byte PNG can
@@ -48,7 +48,7 @@ async function probePhoto(photo: Photo): Promise<PixelSize> {
   const known = probed.get(cacheKey);
   if (known) return known;
   if (info.size === 0) throw fail('truncated-image', `photo ${photo.file} is empty (0 bytes)`, 'copy the photo again; the transfer did not finish');
-  const digest = await photoDigest(photo.file);
+  const digest = await fileDigest(photo.file);
   let size = await probedPhotoSize(digest);
   if (!size) {
     size = await decodeProbe(photo.file, fail);

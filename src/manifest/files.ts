@@ -34,3 +34,13 @@ export function issueFiles(issue: Issue, template: TemplateFiles): IssueFiles {
     ownTemplate: template.file === issue.template,
   };
 }
+
+/**
+ * The manifest, its body files, photos, template file and the template's ICC profile; absolute,
+ * unique, manifest first: what a rebuild depends on, and what `watch` watches. A bundled template
+ * counts too: a new Banmian release may change it.
+ */
+export function issueSources(issue: Issue, template: TemplateFiles): string[] {
+  const files = issueFiles(issue, template);
+  return [files.manifest, ...files.content, ...files.template];
+}

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { issueSources } from '../batch/sources.js';
+import { issueSources } from '../manifest/files.js';
 import { buildLaidOut, layOut, type BuildOptions } from '../pipeline.js';
 import { describeChanges, describeLayout, snapshot, type LayoutSnapshot } from './diff.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/batch/fingerprint.js';
-import { issueSources } from '../../src/batch/sources.js';
+import { issueSources } from '../../src/manifest/files.js';
 import { loadIssue } from '../../src/manifest/load.js';
 import { defaultOutputProfile } from '../../src/render/output-profile.js';
 import { loadTemplate } from '../../src/template/load.js';
