@@ -1,7 +1,6 @@
 /**
  * The whole run: manifest → template → photo sizes → layout → (overset check) → PDF → file.
  */
-import path from 'node:path';
 import { forcedBreaks } from './check/diagnose.js';
 import { BanmianError } from './errors.js';
 import { issueFontBook } from './fonts/coverage.js';
@@ -14,7 +13,7 @@ import { defaultOutput } from './output/paths.js';
 import { renderPdf, type RenderProfile } from './render/pdf.js';
 import { plural } from './report/plural.js';
 import { profileWarnings, renderOptions } from './render/setup.js';
-import { loadTemplate } from './template/load.js';
+import { loadIssueTemplate } from './template/load.js';
 import type { Template } from './template/types.js';
 
 export interface BuildOptions {
@@ -51,7 +50,7 @@ export interface LaidOutIssue {
 /** Load and lay out an issue; overset is returned in the layout, not thrown. */
 export async function layOut(manifestPath: string): Promise<LaidOutIssue> {
   const issue = await loadIssue(manifestPath);
-  const template = await loadTemplate(issue.template, path.dirname(issue.file));
+  const template = await loadIssueTemplate(issue);
   // The fonts are read while the text is checked against them and the photos are probed. Before
   // layout, a character no configured font has fails, naming its manifest line.
   const [sizes, fonts] = await Promise.all([probePhotos(issue), issueFontBook(issue, template)]);

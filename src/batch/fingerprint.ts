@@ -6,11 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fontFile, fontKeys } from '../fonts/registry.js';
 import { loadIssue } from '../manifest/load.js';
 import type { RenderProfile } from '../render/page-boxes.js';
-import { loadTemplate } from '../template/load.js';
+import { loadIssueTemplate } from '../template/load.js';
 import { issueSources } from '../manifest/files.js';
 import { fileDigest, fileVersion } from '../file-version.js';
 
@@ -21,7 +20,7 @@ const ENGINE_VERSION: string = (
 /** Throws the same BanmianError as a build would when the manifest itself is bad. */
 export async function fingerprint(manifest: string, profile: RenderProfile): Promise<string> {
   const issue = await loadIssue(manifest);
-  const template = await loadTemplate(issue.template, path.dirname(issue.file));
+  const template = await loadIssueTemplate(issue);
   const hash = createHash('sha256');
   hash.update(`banmian ${ENGINE_VERSION}\0${profile}\0`);
   for (const file of issueSources(issue, template)) hash.update(`${file}\0${await fileDigest(file)}\0`);

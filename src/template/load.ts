@@ -14,6 +14,7 @@ import type { Problem } from '../manifest/problems.js';
 import { checkOutputProfile } from './icc.js';
 import { checkTemplateGeometry, templateSchema, type TemplateData } from './schema.js';
 import type { Template } from './types.js';
+import type { Issue } from '../manifest/types.js';
 import { fileVersion } from '../file-version.js';
 
 /**
@@ -48,6 +49,11 @@ export async function unknownTemplateError(name: string, where: ConstructorParam
     where,
     didYouMean(name, names, `available: ${names.join(', ') || '(none)'}; or give a path such as ./my-template.yaml`),
   );
+}
+
+/** The template an issue names, found from its manifest's folder. */
+export async function loadIssueTemplate(issue: Pick<Issue, 'template' | 'file'>): Promise<Template> {
+  return loadTemplate(issue.template, path.dirname(issue.file));
 }
 
 /**
