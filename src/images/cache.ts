@@ -75,11 +75,14 @@ function remember(key: string, jpeg: Buffer): void {
   memory.set(key, jpeg);
 }
 
-/** The pixel size of a photo whose bytes (`digest`) an earlier probe decoded without fault. */
-export async function probedPhotoSize(digest: string): Promise<PixelSize | undefined> {
+/**
+ * The pixel size of a photo whose bytes (`digest`) an earlier probe, under the same `rules`
+ * (formats, pixel limit), passed.
+ */
+export async function probedPhotoSize(digest: string, rules: string): Promise<PixelSize | undefined> {
   const dir = cacheDir();
   if (!dir) return undefined;
-  const stored = await readFile(path.join(dir, probeName(digest)), 'utf8').catch(() => undefined);
+  const stored = await readFile(path.join(dir, probeName(digest, rules)), 'utf8').catch(() => undefined);
   if (stored === undefined) return undefined;
   try {
     const { pixelWidth, pixelHeight } = JSON.parse(stored) as Partial<PixelSize>;
@@ -90,15 +93,16 @@ export async function probedPhotoSize(digest: string): Promise<PixelSize | undef
   return undefined;
 }
 
-/** Records that the photo with these bytes decodes, and its pixel size. */
-export async function rememberProbedPhoto(digest: string, size: PixelSize): Promise<void> {
+/** Records that the photo with these bytes passed the probe's `rules`, and its pixel size. */
+export async function rememberProbedPhoto(digest: string, rules: string, size: PixelSize): Promise<void> {
   const dir = cacheDir();
-  if (dir) await store(dir, probeName(digest), Buffer.from(JSON.stringify(size)));
+  if (dir) await store(dir, probeName(digest, rules), Buffer.from(JSON.stringify(size)));
 }
 
-/** The probe's verdict depends on the decoder too. */
-function probeName(digest: string): string {
-  return `${digest}.${SHARP_RELEASE}.probe.json`;
+/** The probe's verdict depends on its rules and on the decoder: a stricter release probes again. */
+function probeName(digest: string, rules: string): string {
+  const ruleTag = createHash('sha256').update(rules).digest('hex').slice(0, 12);
+  return `${digest}.${SHARP_RELEASE}.${ruleTag}.probe.json`;
 }
 
 /** Best effort: a cache that cannot be written only costs time next build. */

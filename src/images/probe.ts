@@ -21,6 +21,8 @@ const MAX_PHOTO_PIXELS = 150_000_000;
 /** Formats the renderer takes. SVG is left out: it can refer to other files and URLs. */
 const FORMATS = new Set(['jpeg', 'png', 'tiff', 'webp']);
 const FORMAT_HINT = 'supply a JPEG, PNG, TIFF or WebP photo (HEIC photos from phones must be converted first)';
+/** What a cached verdict was reached under: a photo passed under other rules is probed again. */
+const PROBE_RULES = `formats ${[...FORMATS].join(',')}; at most ${MAX_PHOTO_PIXELS} pixels`;
 
 /** Probed files by path, size and mtime: `check` then `build`, or a batch, probe each photo once. */
 const probed = new Map<string, PixelSize>();
@@ -49,10 +51,10 @@ async function probePhoto(photo: Photo): Promise<PixelSize> {
   if (known) return known;
   if (info.size === 0) throw fail('truncated-image', `photo ${photo.file} is empty (0 bytes)`, 'copy the photo again; the transfer did not finish');
   const digest = await fileDigest(photo.file);
-  let size = await probedPhotoSize(digest);
+  let size = await probedPhotoSize(digest, PROBE_RULES);
   if (!size) {
     size = await decodeProbe(photo.file, fail);
-    await rememberProbedPhoto(digest, size);
+    await rememberProbedPhoto(digest, PROBE_RULES, size);
   }
   probed.set(cacheKey, size);
   return size;

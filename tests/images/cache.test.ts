@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedPreparedImage } from '../../src/images/cache.js';
+import { cachedPreparedImage, probedPhotoSize, rememberProbedPhoto } from '../../src/images/cache.js';
 import { prepareImage } from '../../src/images/prepare.js';
 import { probePhotos } from '../../src/images/probe.js';
 import type { Issue } from '../../src/manifest/types.js';
@@ -85,5 +85,12 @@ describe('probed photos', () => {
     const size = { pixelWidth: meta.autoOrient.width, pixelHeight: meta.autoOrient.height };
     expect((await probePhotos(issueWithPhoto(photo))).get(photo)).toEqual(size);
     for (const f of probeEntries()) expect(JSON.parse(readFileSync(join(dir, 'images', f), 'utf8'))).toEqual(size);
+  });
+
+  it('does not take the verdict of a probe made under other rules (formats, pixel limit)', async () => {
+    const size = { pixelWidth: 640, pixelHeight: 480 };
+    await rememberProbedPhoto('0'.repeat(64), 'formats jpeg; at most 10 pixels', size);
+    expect(await probedPhotoSize('0'.repeat(64), 'formats jpeg; at most 10 pixels')).toEqual(size);
+    expect(await probedPhotoSize('0'.repeat(64), 'formats jpeg,png; at most 10 pixels')).toBeUndefined();
   });
 });
