@@ -19,28 +19,25 @@ export interface DraftSettings {
   readonly photoFiles?: readonly string[];
 }
 
-/** Per article, per caption: its image file, or undefined when none was given. */
-export type CaptionFiles = readonly (readonly (string | undefined)[])[];
-
-/** The given files go to the captions in order; captions past the last file have none. */
-export function assignPhotoFiles(articles: readonly ImportedArticle[], files: readonly string[] = []): CaptionFiles {
-  let next = 0;
-  return articles.map((article) => article.captions.map(() => files[next++]));
+/** An article's captions: those with an image file become photos, the rest stay in print as text. */
+export interface ArticleCaptions {
+  readonly photos: readonly { readonly caption: PhotoCaption; readonly file: string }[];
+  readonly asText: readonly PhotoCaption[];
 }
 
-/** An article's captions: those with an image file become photos, the rest stay in print as text. */
-export function splitCaptions(
-  article: ImportedArticle,
-  files: readonly (string | undefined)[],
-): { readonly photos: readonly { caption: PhotoCaption; file: string }[]; readonly asText: readonly PhotoCaption[] } {
-  const photos: { caption: PhotoCaption; file: string }[] = [];
-  const asText: PhotoCaption[] = [];
-  for (const [k, caption] of article.captions.entries()) {
-    const file = files[k];
-    if (file === undefined) asText.push(caption);
-    else photos.push({ caption, file });
-  }
-  return { photos, asText };
+/** The given files go to the captions in page order; captions past the last file stay text. One entry per article. */
+export function assignPhotoFiles(articles: readonly ImportedArticle[], files: readonly string[] = []): ArticleCaptions[] {
+  let next = 0;
+  return articles.map((article) => {
+    const photos: { caption: PhotoCaption; file: string }[] = [];
+    const asText: PhotoCaption[] = [];
+    for (const caption of article.captions) {
+      const file = files[next++];
+      if (file === undefined) asText.push(caption);
+      else photos.push({ caption, file });
+    }
+    return { photos, asText };
+  });
 }
 
 const PLACEHOLDERS = { publication: '报名待填', issue: '期号待填', date: '2000-01-01' } as const;
@@ -55,7 +52,7 @@ interface Annotation {
 export function draftManifest(
   page: PageStructure,
   placement: readonly (readonly DraftPlacement[])[],
-  captionFiles: CaptionFiles,
+  captions: readonly ArticleCaptions[],
   settings: DraftSettings = {},
 ): string {
   const notes: Annotation[] = [];
@@ -75,7 +72,7 @@ export function draftManifest(
       ...(page.head.editor === undefined ? {} : { editor: page.head.editor }),
       articles: onPage.map(({ article, continueOn }, a) => {
         const path = ['pages', p, 'articles', a];
-        return articleEntry(page.articles[article] as ImportedArticle, continueOn, captionFiles[article] ?? [], (field, text, before) =>
+        return articleEntry(page.articles[article] as ImportedArticle, continueOn, captions[article] as ArticleCaptions, (field, text, before) =>
           notes.push({ path: [...path, field], text, ...(before ? { before } : {}) }),
         );
       }),
@@ -95,10 +92,9 @@ type Note = (field: string, text: string, before?: boolean) => void;
 function articleEntry(
   article: ImportedArticle,
   continueOn: number | undefined,
-  files: readonly (string | undefined)[],
+  captions: ArticleCaptions,
   note: Note,
 ): Record<string, unknown> {
-  const captions = splitCaptions(article, files);
   const photos = captions.photos.map(({ caption, file }) => ({ file, caption: caption.text, ...(caption.credit === undefined ? {} : { credit: caption.credit }) }));
   const captionParagraphs = captions.asText.map(printedCaption);
   if (article.headline === UNTITLED_HEADLINE) note('headline', ' placeholder: no headline was found above this text');

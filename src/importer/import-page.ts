@@ -7,7 +7,7 @@
  */
 import { assemblePage } from './assemble.js';
 import { classifyLines } from './classify.js';
-import { assignPhotoFiles, draftManifest, printedCaption, splitCaptions, type DraftSettings } from './draft-manifest.js';
+import { assignPhotoFiles, draftManifest, printedCaption, type ArticleCaptions, type DraftSettings } from './draft-manifest.js';
 import { readPageLines } from './page-lines.js';
 import { paginate, textSize, type ArticleSize, type DraftPlacement, type PageBudget } from './paginate.js';
 import type { ImportedArticle, PageStructure, PhotoCaption } from './types.js';
@@ -27,13 +27,13 @@ export interface ImportResult {
 
 export function importPage(text: string, options: ImportOptions = {}): ImportResult {
   const structure = assemblePage(classifyLines(readPageLines(text)));
-  const captionFiles = assignPhotoFiles(structure.articles, options.photoFiles);
+  const captions = assignPhotoFiles(structure.articles, options.photoFiles);
   const sizes = structure.articles.map((article, a): ArticleSize => {
-    const captions = splitCaptions(article, captionFiles[a] ?? []);
-    return { chars: runningTextSize(article, captions.asText), photos: captions.photos.length };
+    const { asText, photos } = captions[a] as ArticleCaptions;
+    return { chars: runningTextSize(article, asText), photos: photos.length };
   });
   const pages = paginate(sizes, options.budget);
-  return { manifest: draftManifest(structure, pages, captionFiles, options), structure, pages };
+  return { manifest: draftManifest(structure, pages, captions, options), structure, pages };
 }
 
 /** Byline, paragraphs, credit and the captions set as text for want of a file. */
