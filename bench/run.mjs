@@ -16,7 +16,7 @@
  * untimed, before its timed build: the timed builds find each photo prepared at its placed size
  * (each edition places the photos at other sizes), and no cache from an earlier bench is reused.
  * On Node 22.1 or later the same folder holds the CLI's compiled code (`code/`), filled by the
- * warm-up: the cold rows then measure a desk's next process, which has it too.
+ * first (untimed) build: the cold rows then measure a desk's next process, which has it too.
  * Figures, method and hotspots: docs/performance.md.
  * --profile DIR: after the timed runs, one cold build and one warm series again under
  * `node --cpu-prof`, summarised (self time) into DIR/hotspots.txt.

@@ -1,7 +1,8 @@
 /**
  * A file's version as a cache key: its path, size and modification time. A file replaced while a
- * process runs (a photo swapped under `watch`, a new plant profile) gets a new key, so every
- * per-process cache of what was read from a file keys on this.
+ * process runs (a photo swapped under `watch`, a new plant profile) gets a new key, so the
+ * per-process caches of what was read from a file key on this. (Fonts are parsed once per
+ * process; a font file that changes under it is refused instead: fonts/font-file.ts.)
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * Minimal types for fontkit 2.0.4 (it ships none): only what src/fonts/ and src/render/ use.
- * Checked against node_modules/fontkit/src (TTFFont, glyph/Glyph, layout/GlyphRun, subset/Subset).
+ * Checked against node_modules/fontkit/src (TTFFont, glyph/Glyph, layout/GlyphRun).
  */
 declare module 'fontkit' {
   export interface Glyph {
@@ -24,20 +24,13 @@ declare module 'fontkit' {
     readonly advanceWidth: number;
   }
 
-  export interface Subset {
-    /** adds a glyph (once) and returns its id in the subset */
-    includeGlyph(glyph: number | Glyph): number;
-  }
-
   export interface Font {
     readonly postscriptName: string;
     readonly unitsPerEm: number;
     readonly numGlyphs: number;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
     glyphForCodePoint(codePoint: number): Glyph;
-    hasGlyphForCodePoint(codePoint: number): boolean;
     getGlyph(id: number, codePoints?: number[]): Glyph;
-    createSubset(): Subset;
   }
 
   export interface FontCollection {

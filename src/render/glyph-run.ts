@@ -4,9 +4,11 @@
  * pdfkit's own `text()` reshapes the string, which would undo our layout (kerning, `——` fwid,
  * letter-spacing, justification). So we write the glyph ids ourselves, but register each glyph in
  * pdfkit's EmbeddedFont exactly as its `encode()` does (subset.includeGlyph → subset gid,
- * `unicode[gid]` for the ToUnicode CMap, `widths[gid]` for /W), and pdfkit still subsets and
- * embeds the font at `doc.end()`. Internals used: `doc._font` (EmbeddedFont: id, font, subset,
- * unicode, widths, scale, ref()), `doc._registeredFonts`, `doc.page.fonts` (page /Font resources).
+ * `unicode[gid]` for the ToUnicode CMap, `widths[gid]` for /W). pdfkit embeds the font at
+ * `doc.end()`, encoding the subset we put in place of fontkit's: our TrueType copier
+ * (src/fonts/subset.ts), or fontkit's own for a font it cannot copy. Internals used: `doc._font`
+ * (EmbeddedFont: id, font, subset (replaced), unicode, widths, scale, ref()),
+ * `doc._registeredFonts`, `doc.page.fonts` (page /Font resources).
  */
 /// <reference types="pdfkit" />
 import type { Font } from 'fontkit';

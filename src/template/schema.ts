@@ -44,8 +44,10 @@ const areaSchema = z.strictObject({
   lines: z.int().positive().optional(),
 });
 
-/** cjk-typography.md: GB/T 15834 禁则, ¼ em between 汉字 and Latin, 2-字 paragraph indent. */
-/** A template that says nothing about composition gets the text engine's body defaults. */
+/**
+ * A template that says nothing about composition gets the text engine's body defaults
+ * (cjk-typography.md: GB/T 15834 禁则, ¼ em between 汉字 and Latin, 2-字 paragraph indent).
+ */
 const DEFAULT_COMPOSITION = {
   kinsoku: BODY_DEFAULTS.kinsoku,
   cjkLatinSpacingEm: BODY_DEFAULTS.cjkLatinSpacingEm,
