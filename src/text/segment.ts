@@ -16,10 +16,8 @@ export interface Paragraph {
   readonly lineOffset: number;
 }
 
-/** Whether a body line is an in-body subhead (`## 标题`). */
-function isSubheadLine(line: string): boolean {
-  return /^\s*##\s/.test(line);
-}
+/** The mark of an in-body subhead line (`## 标题`), on a trimmed line. */
+const SUBHEAD_MARK = /^##\s+/;
 
 const segmented = new WeakMap<{ readonly body: string }, readonly Paragraph[]>();
 
@@ -47,9 +45,9 @@ export function segmentBody(body: string): Paragraph[] {
     const trimmed = line.trim();
     if (trimmed === '') {
       flush();
-    } else if (isSubheadLine(trimmed)) {
+    } else if (SUBHEAD_MARK.test(trimmed)) {
       flush();
-      paragraphs.push({ kind: 'subhead', text: normalizeText(trimmed.replace(/^##\s+/, '')), lineOffset: index });
+      paragraphs.push({ kind: 'subhead', text: normalizeText(trimmed.replace(SUBHEAD_MARK, '')), lineOffset: index });
     } else {
       if (pending.length === 0) pendingLine = index;
       pending.push(trimmed);
