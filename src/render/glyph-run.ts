@@ -1,5 +1,5 @@
 /**
- * Draws a GlyphRun with pdfkit: the only module that touches pdfkit internals (0.20.2).
+ * Draws a GlyphRun with pdfkit: the only module that touches pdfkit's font internals (0.20.2).
  *
  * pdfkit's own `text()` reshapes the string, which would undo our layout (kerning, `——` fwid,
  * letter-spacing, justification). So we write the glyph ids ourselves, but register each glyph in

@@ -21,6 +21,7 @@ import { addPdfaModifyDate } from './pdfa.js';
 import { addPdfxOutputIntent, PDFX_INFO } from './pdfx.js';
 import { placedImages, type Rect } from './placement.js';
 import { DOCUMENT_LANGUAGE, PROFILE_SPECS, type ProfileSpec } from './profile-spec.js';
+import { StreamDeflater } from './stream-deflate.js';
 
 export type { RenderProfile } from './page-boxes.js';
 export type { Attachment } from './attachments.js';
@@ -62,6 +63,8 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
 
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // Pages are written at doc.end(), so each page's content can be compressed off the main thread meanwhile.
+    bufferPages: true,
     // No default Helvetica: it would be an unused, unembedded font (checked: 0.20.2 accepts null).
     font: null as unknown as string,
     pdfVersion: spec.pdfVersion,
@@ -89,12 +92,17 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
   const openImage = (doc as unknown as { openImage(src: Buffer): Image }).openImage.bind(doc);
   for (const [key, jpeg] of jpegs) images.set(key, openImage(jpeg));
 
-  frames.pages.forEach((page, i) => renderPage(doc, frames, page, spec, placements[i] ?? [], images));
+  const deflater = new StreamDeflater();
+  frames.pages.forEach((page, i) => {
+    renderPage(doc, frames, page, spec, placements[i] ?? [], images);
+    deflater.deflate(doc.page.content);
+  });
 
   if (outputProfile && icc) addPdfxOutputIntent(doc, outputProfile, icc);
   if (spec.standard === 'PDF/A-3b') addPdfaModifyDate(doc, date);
   attachFiles(doc, attachments, date);
   useIdPlaceholder(doc);
+  await deflater.finished();
   doc.end();
   return withContentId(await done);
 }
