@@ -8,7 +8,6 @@
  * equal Info).
  */
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import type { FrameItem, ImageBox, IssueFrames, PageFrame } from '../layout/frames.js';
 import { cachedPreparedImage } from '../images/cache.js';
 import { attachFiles, type Attachment } from './attachments.js';
@@ -21,7 +20,7 @@ import { addPdfaModifyDate } from './pdfa.js';
 import { addPdfxOutputIntent, PDFX_INFO } from './pdfx.js';
 import { placedImages, type Rect } from './placement.js';
 import { DOCUMENT_LANGUAGE, PROFILE_SPECS, type ProfileSpec } from './profile-spec.js';
-import { StreamDeflater } from './stream-deflate.js';
+import { PooledDeflateDocument } from './stream-deflate.js';
 
 export type { RenderProfile } from './page-boxes.js';
 export type { Attachment } from './attachments.js';
@@ -61,10 +60,8 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
   const icc = outputProfile ? await deflatedProfile(outputProfile.file) : undefined;
   const date = issueDate(frames.date);
 
-  const doc = new PDFDocument({
+  const doc = new PooledDeflateDocument({
     autoFirstPage: false,
-    // Pages are written at doc.end(), so each page's content can be compressed off the main thread meanwhile.
-    bufferPages: true,
     // No default Helvetica: it would be an unused, unembedded font (checked: 0.20.2 accepts null).
     font: null as unknown as string,
     pdfVersion: spec.pdfVersion,
@@ -92,17 +89,12 @@ export async function renderPdf(frames: IssueFrames, options: RenderOptions): Pr
   const openImage = (doc as unknown as { openImage(src: Buffer): Image }).openImage.bind(doc);
   for (const [key, jpeg] of jpegs) images.set(key, openImage(jpeg));
 
-  const deflater = new StreamDeflater();
-  frames.pages.forEach((page, i) => {
-    renderPage(doc, frames, page, spec, placements[i] ?? [], images);
-    deflater.deflate(doc.page.content);
-  });
+  frames.pages.forEach((page, i) => renderPage(doc, frames, page, spec, placements[i] ?? [], images));
 
   if (outputProfile && icc) addPdfxOutputIntent(doc, outputProfile, icc);
   if (spec.standard === 'PDF/A-3b') addPdfaModifyDate(doc, date);
   attachFiles(doc, attachments, date);
   useIdPlaceholder(doc);
-  await deflater.finished();
   doc.end();
   return withContentId(await done);
 }

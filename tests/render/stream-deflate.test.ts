@@ -1,64 +1,66 @@
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { deflateSync, inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { StreamDeflater } from '../../src/render/stream-deflate.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PooledDeflateDocument } from '../../src/render/stream-deflate.js';
 
-/** A finished pdfkit document's bytes. */
+type DocumentClass = new (options: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
+
+/** The bytes pdfkit writes; rejects when the document reports an error. */
 function written(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }
 
-/** The first stream object of a PDF: its dictionary and its bytes. */
-function firstStream(pdf: Buffer): { dictionary: string; bytes: Buffer } {
-  const text = pdf.toString('latin1');
-  const at = text.indexOf('\nstream\n');
-  const end = text.indexOf('\nendstream', at);
-  return { dictionary: text.slice(text.lastIndexOf('<<', at), at), bytes: pdf.subarray(at + '\nstream\n'.length, end) };
+/** Fixed dates: pdfkit would otherwise stamp the clock into the file. */
+const OPTIONS: PDFKit.PDFDocumentOptions = {
+  autoFirstPage: false,
+  font: null as unknown as string,
+  info: { CreationDate: new Date(Date.UTC(2024, 0, 1)), ModDate: new Date(Date.UTC(2024, 0, 1)) },
+};
+
+/** Three pages of content, a bookmark per page and an uncompressed stream among them. */
+function threePages(Document: DocumentClass): Promise<Buffer> {
+  const doc = new Document(OPTIONS);
+  const pdf = written(doc);
+  for (let page = 1; page <= 3; page += 1) {
+    doc.addPage({ size: [200, 200], margin: 0 });
+    for (let i = 0; i < 50 * page; i += 1) doc.addContent(`${i} ${page} m ${i + 10} ${page * 20} l S`);
+    doc.outline.addItem(`page ${page}`);
+  }
+  const raw = doc.ref({ Filter: 'ASCIIHexDecode' });
+  raw.end('00FF>');
+  doc.end();
+  return pdf;
 }
 
-function onePage(operators: string[]): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, font: null as unknown as string });
-  doc.addPage({ size: [200, 200], margin: 0 });
-  for (const op of operators) doc.addContent(op);
-  return doc;
-}
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
-describe('StreamDeflater', () => {
-  it('writes a page content stream deflated exactly as pdfkit deflates it', async () => {
-    const operators = ['q', '0 0 0 1 k', '10 10 100 50 re f', 'Q'];
-    const doc = onePage(operators);
+describe('PooledDeflateDocument', () => {
+  it('writes the very bytes pdfkit writes, without deflating on the main thread', async () => {
+    const deflateSync = vi.spyOn(zlib, 'deflateSync');
+    const own = await threePages(PDFDocument as unknown as DocumentClass);
+    const syncCalls = deflateSync.mock.calls.length;
+    deflateSync.mockClear();
+    const pooled = await threePages(PooledDeflateDocument);
+    expect(syncCalls).toBeGreaterThanOrEqual(3); // pdfkit's own path deflates each page's content
+    expect(deflateSync).not.toHaveBeenCalled();
+    expect(pooled.equals(own)).toBe(true);
+  });
+
+  it('reports an object that fails to write while streams are pending, as a document error', async () => {
+    const doc = new PooledDeflateDocument(OPTIONS);
     const pdf = written(doc);
-    const deflater = new StreamDeflater();
-    deflater.deflate(doc.page.content);
-    await deflater.finished();
-    // compressed by the deflater, not left to pdfkit's synchronous deflate at doc.end()
-    expect((doc.page.content as unknown as { compress: boolean }).compress).toBe(false);
+    doc.addPage({ size: [200, 200], margin: 0 });
+    doc.addContent('0 0 m 10 10 l S');
+    doc.addPage({ size: [200, 200], margin: 0 }); // ends the first page: its content is now being deflated
+    doc.ref({ Width: 1e22 }).end(undefined); // pdfkit refuses numbers this large, once it writes the object
     doc.end();
-    const { dictionary, bytes } = firstStream(await pdf);
-    const content = inflateSync(bytes);
-    // pdfkit opens every page with its own y-flip; ours follow it.
-    expect(content.toString('latin1').endsWith(operators.map((op) => `${op}\n`).join(''))).toBe(true);
-    expect(bytes.equals(deflateSync(content))).toBe(true);
-    expect(dictionary).toContain(`/Length ${bytes.length}`);
-    expect(dictionary).toContain('/Filter /FlateDecode');
-  });
-
-  it('refuses a stream that was written to after it was handed over, instead of dropping the write', async () => {
-    const doc = onePage(['q', 'Q']);
-    const deflater = new StreamDeflater();
-    deflater.deflate(doc.page.content);
-    doc.addContent('0 0 m');
-    await expect(deflater.finished()).rejects.toThrow(/written to while it was being compressed/);
-  });
-
-  it('leaves alone a stream with nothing written', async () => {
-    const doc = onePage([]);
-    const empty = doc.ref({});
-    const deflater = new StreamDeflater();
-    deflater.deflate(empty);
-    await deflater.finished();
-    expect((empty as unknown as { compress: boolean }).compress).toBe(true);
+    await expect(pdf).rejects.toThrow(/unsupported number/);
   });
 });
