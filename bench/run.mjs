@@ -5,7 +5,7 @@
  *
  * Cases (medians of --runs runs after --warmup warm-up runs; every run a new edition):
  *  - cold: whole processes, interleaved run by run so that load on a shared machine hits all alike:
- *    `node dist/cli/main.js build` (print profile), Typst through @myriaddreamin/typst-ts-node-compiler,
+ *    `node dist/cli/launch.js build` (the `banmian` command, print profile), Typst through @myriaddreamin/typst-ts-node-compiler,
  *    and two baselines: `node -e 0` and `node -e "import('pdfkit')"`;
  *  - warm: one process per engine, a fresh edition per run (banmian: buildIssue; Typst: one
  *    reused NodeCompiler, its memo cache evicted before every run);
@@ -15,8 +15,8 @@
  * BANMIAN_CACHE_DIR in the bench's temp folder, and every edition with photos is built once,
  * untimed, before its timed build: the timed builds find each photo prepared at its placed size
  * (each edition places the photos at other sizes), and no cache from an earlier bench is reused.
- * On Node 22.1 or later the same folder holds the CLI's compiled code (`code/`), filled by the
- * first (untimed) build: the cold rows then measure a desk's next process, which has it too.
+ * The same folder holds the CLI's code cache (`code/`), written by the warm-up build: the cold
+ * rows measure a desk's next process, which has it too.
  * Figures, method and hotspots: docs/performance.md.
  * --profile DIR: after the timed runs, one cold build and one warm series again under
  * `node --cpu-prof`, summarised (self time) into DIR/hotspots.txt.
@@ -29,7 +29,7 @@ import { formatHotspots, hotspots } from './hotspots.mjs';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const ROOT = path.resolve(HERE, '..');
-const CLI = path.join(ROOT, 'dist/cli/main.js');
+const CLI = path.join(ROOT, 'dist/cli/launch.js');
 const RUSAGE = path.join(HERE, 'rusage.mjs');
 
 const args = parseArgs(process.argv.slice(2));

@@ -11,7 +11,7 @@ const repsAt = process.argv.indexOf('--reps');
 const reps = repsAt >= 0 ? Number(process.argv[repsAt + 1]) || 5 : 5;
 const MODULES = [
   'commander', 'yaml', 'zod', 'fontkit', 'pdfkit', 'sharp', 'pdf-lib', 'pdf-parse', 'piscina', 'chokidar', 'cli-progress',
-  './dist/manifest/load.js', './dist/layout/pages.js', './dist/render/pdf.js', './dist/pipeline.js', './dist/cli/main.js',
+  './dist/manifest/load.js', './dist/layout/pages.js', './dist/render/pdf.js', './dist/pipeline.js', './dist/cli/main.js', './dist/cli/banmian.cjs',
 ];
 
 function importMs(spec) {
@@ -39,4 +39,4 @@ console.log(`import time in a fresh process, best of ${reps} (ms; a module's tim
 for (const m of MODULES) console.log(`  ${importMs(m).toFixed(0).padStart(6)}  ${m}`);
 console.log(`whole process, best of ${reps} (ms):`);
 console.log(`  ${processMs(['-e', '0']).toFixed(0).padStart(6)}  node -e 0`);
-console.log(`  ${processMs(['dist/cli/main.js', '--help']).toFixed(0).padStart(6)}  banmian --help`);
+console.log(`  ${processMs(['dist/cli/launch.js', '--help']).toFixed(0).padStart(6)}  banmian --help`);

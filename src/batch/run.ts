@@ -5,7 +5,6 @@
  * the cache of what did finish.
  */
 import { rm } from 'node:fs/promises';
-import { Piscina } from 'piscina';
 import { temporaryPath } from '../output/atomic-write.js';
 import { outputsInFolder } from '../output/paths.js';
 import type { RenderProfile } from '../render/page-boxes.js';
@@ -40,8 +39,11 @@ export async function runBatch(options: BatchOptions, onSettled: (outcome: Batch
   const outputs = outputsInFolder(options.manifests, options.outDir, 'batch them into different output folders with -o');
   const cache = await BuildCache.open(options.outDir);
   const threads = Math.max(1, Math.min(options.jobs, options.manifests.length));
+  // Loaded here: a static import would be hoisted to the bundled CLI's first line (rolldown.config.js).
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<BatchTask, BatchResult>({
-    filename: new URL('./worker.js', import.meta.url).href,
+    // From this folder (dist/batch) and from the bundled CLI's (dist/cli) alike.
+    filename: new URL('../batch/worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
   });

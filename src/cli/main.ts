@@ -1,17 +1,15 @@
-#!/usr/bin/env node
 /**
- * The `banmian` command line. Argument parsing is commander's; every command is a thin shell
- * around the library API so that what the CLI does, a script can do too.
+ * The `banmian` command line (launch.ts runs it, bundled). Argument parsing is commander's;
+ * every command is a thin shell around the library API so that what the CLI does, a script can
+ * do too.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reportFailure } from './failure.js';
-import { withCodeCache } from './code-cache.js';
 import { registerImportCommand } from './import.js';
 import { PROFILES } from '../render/page-boxes.js';
 
 // Each command loads its code when it runs: `build` never pays for the worker pool, the file
-// watcher, the PDF rasteriser or the archive reader (about 0.3 s of start-up together). The
-// commands that lay out issues keep that code compiled for the next process (withCodeCache).
+// watcher, the PDF rasteriser or the archive reader (about 0.3 s of start-up together).
 type BuildArgs = Parameters<typeof import('./build.js').buildCommand>;
 type CheckArgs = Parameters<typeof import('./check.js').checkCommand>;
 type BatchArgs = Parameters<typeof import('./batch.js').batchCommand>;
@@ -43,7 +41,7 @@ program
   .option('--from-pdf <pdf>', 'rebuild the issue from the manifest and sources attached to an archive PDF')
   .addOption(profileOption())
   .option('--json', 'print a machine-readable report')
-  .action(async (...args: BuildArgs) => (await withCodeCache(() => import('./build.js'))).buildCommand(...args));
+  .action(async (...args: BuildArgs) => (await import('./build.js')).buildCommand(...args));
 
 program
   .command('check')
@@ -51,7 +49,7 @@ program
   .argument('<manifests...>', 'issue manifests (YAML)')
   .addOption(profileOption())
   .option('--json', 'print a machine-readable report')
-  .action(async (...args: CheckArgs) => (await withCodeCache(() => import('./check.js'))).checkCommand(...args));
+  .action(async (...args: CheckArgs) => (await import('./check.js')).checkCommand(...args));
 
 program
   .command('batch')
@@ -62,7 +60,7 @@ program
   .option('-j, --jobs <n>', 'worker threads (default: one per core)', wholeNumber(1, 256))
   .option('--force', 'rebuild issues even when nothing they depend on has changed')
   .option('--json', 'print a machine-readable report')
-  .action(async (...args: BatchArgs) => (await withCodeCache(() => import('./batch.js'))).batchCommand(...args));
+  .action(async (...args: BatchArgs) => (await import('./batch.js')).batchCommand(...args));
 
 program
   .command('proof')
@@ -72,7 +70,7 @@ program
   .option('--dpi <n>', 'resolution of the page images', wholeNumber(18, 1200), 150)
   .addOption(profileOption('email'))
   .option('--sheet', 'also write NAME-sheet.png with all pages side by side')
-  .action(async (...args: ProofArgs) => (await withCodeCache(() => import('./proof.js'))).proofCommand(...args));
+  .action(async (...args: ProofArgs) => (await import('./proof.js')).proofCommand(...args));
 
 program
   .command('watch')
@@ -80,13 +78,12 @@ program
   .argument('<manifest>', 'issue manifest (YAML)')
   .option('-o, --output <path>', 'output PDF (default out/NAME.pdf)')
   .addOption(profileOption())
-  .action(async (...args: WatchArgs) => (await withCodeCache(() => import('./watch.js'))).watchCommand(...args));
+  .action(async (...args: WatchArgs) => (await import('./watch.js')).watchCommand(...args));
 
 registerImportCommand(program);
 
-try {
-  await program.parseAsync();
-} catch (error) {
+// No top-level await: the bundled CLI (rolldown.config.js) is CommonJS.
+program.parseAsync().catch((error: unknown) => {
   if (error instanceof CommanderError) {
     // commander has printed its one-line message; --help and --version are successes.
     const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
@@ -94,4 +91,4 @@ try {
   } else {
     process.exitCode = reportFailure(error, program.opts<{ debug?: boolean }>().debug === true);
   }
-}
+});

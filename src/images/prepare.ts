@@ -6,10 +6,10 @@
  * RGB, and the profile's separation keeps newsprint's total ink limit; see separation.ts), email a
  * small sRGB file.
  */
-import sharp from 'sharp';
 import type { RenderProfile } from '../render/page-boxes.js';
 import { PT_PER_INCH } from '../units.js';
 import { cmykTiff, separate, separationTable } from './separation.js';
+import { loadSharp } from './sharp-library.js';
 
 interface ImageSettings {
   /** maximum effective resolution at the placed size */
@@ -38,6 +38,7 @@ export interface PlacedSize {
  */
 export async function prepareImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer> {
   const settings = SETTINGS[profile];
+  const sharp = await loadSharp();
   const meta = await sharp(file).metadata();
   const { width: srcW, height: srcH } = meta.autoOrient;
   const [outW, outH] = targetPixels(srcW, srcH, placed, settings.ppi);

@@ -10,6 +10,7 @@ import { BanmianError, type ErrorLocation } from '../errors.js';
 import type { Issue, Photo } from '../manifest/types.js';
 import type { PixelSize } from '../layout/module.js';
 import { fileDigest, versionOf } from '../file-version.js';
+import { loadSharp } from './sharp-library.js';
 import { probedPhotoSize, rememberProbedPhoto } from './cache.js';
 
 /**
@@ -64,7 +65,7 @@ type Failure = (code: string, message: string, hint?: string) => BanmianError;
 
 /** Reads the photo's header, then decodes it small: whatever passes here renders. */
 async function decodeProbe(file: string, fail: Failure): Promise<PixelSize> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   // The header only; the pixel limit is checked below, with a message that gives the size.
   const meta = await sharp(file, { limitInputPixels: false })
     .metadata()

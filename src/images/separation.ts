@@ -11,6 +11,7 @@
  * at most one level: the profile's ink limit holds.
  */
 import { memoByFileVersion } from '../file-version.js';
+import { loadSharp } from './sharp-library.js';
 
 /** Grid points per channel: 255 = 51 × 5, so every grid colour is an exact 8-bit value. */
 const GRID = 52;
@@ -39,7 +40,7 @@ export async function separationTable(cmykProfile: string | undefined): Promise<
 
 async function sampleTable(cmykProfile: string | undefined): Promise<SeparationTable> {
   // Loaded here, not with the module: the photo cache imports this module for its method name.
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const rgb = Buffer.alloc(GRID ** 3 * 3);
   let at = 0;
   for (let r = 0; r < GRID; r += 1) {

@@ -1,6 +1,6 @@
 /** All pages of an issue side by side in one image, for a glance at the whole issue. */
-import sharp from 'sharp';
 import type { PagePng } from './rasterise.js';
+import { loadSharp } from '../images/sharp-library.js';
 
 const THUMB_WIDTH = 400;
 const GAP = 24;
@@ -8,6 +8,7 @@ const MAX_PER_ROW = 4;
 const BACKGROUND = { r: 200, g: 200, b: 200, alpha: 1 };
 
 export async function contactSheet(pages: readonly PagePng[]): Promise<PagePng> {
+  const sharp = await loadSharp();
   const thumbs = await Promise.all(pages.map((page) => sharp(page.png).resize({ width: THUMB_WIDTH }).png().toBuffer({ resolveWithObject: true })));
   const perRow = Math.min(MAX_PER_ROW, Math.max(1, thumbs.length));
   const rowHeight = Math.max(...thumbs.map((t) => t.info.height));

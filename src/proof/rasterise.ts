@@ -2,9 +2,9 @@
  * PDF → one PNG per page, in-process: pdf.js (through pdf-parse, already a dependency) draws on a
  * native canvas. Loaded on first use, so commands other than `proof` do not pay for it.
  */
-import sharp from 'sharp';
 import { BanmianError } from '../errors.js';
 import { PT_PER_INCH } from '../units.js';
+import { loadSharp } from '../images/sharp-library.js';
 
 export interface PagePng {
   readonly png: Uint8Array;
@@ -27,6 +27,7 @@ export async function rasterisePdf(pdf: Uint8Array, dpi: number): Promise<PagePn
 
 /** Paper is white: dropping the canvas's alpha channel makes the files about 40% smaller. */
 async function opaque(png: Uint8Array): Promise<PagePng> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(png).flatten({ background: '#ffffff' }).png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
 }

@@ -1,0 +1,46 @@
+/**
+ * The bundled CLI: dist/cli/main.js and everything it imports in one CommonJS file,
+ * dist/cli/banmian.cjs, which dist/cli/launch.js runs from V8's code cache (see src/cli/launch.ts).
+ * One file resolves once and caches whole. `npm run build` runs this after tsc.
+ *
+ * Left out, and loaded from node_modules when used: sharp (a native addon), piscina (it starts
+ * workers from its own files), pdf-parse (pdf.js loads its worker from its own files). The code
+ * loads these with `import()`, which becomes a lazy `require()` here: a static import would be
+ * hoisted to the bundle's first line and load them on every start.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineConfig } from 'rolldown';
+
+const OUT_DIR = 'dist/cli';
+
+/**
+ * pdfkit reads the sRGB profile of a PDF/A output intent from `./data/` beside its own module,
+ * which in the bundle is beside banmian.cjs. (Its standard 14 fonts would be missing the same way;
+ * the renderer embeds every font it uses and never asks for them.)
+ */
+function copyPdfkitData() {
+  const pdfkitDir = path.dirname(createRequire(import.meta.url).resolve('pdfkit'));
+  return {
+    name: 'copy-pdfkit-data',
+    writeBundle() {
+      mkdirSync(path.join(OUT_DIR, 'data'), { recursive: true });
+      copyFileSync(path.join(pdfkitDir, 'data/sRGB_IEC61966_2_1.icc'), path.join(OUT_DIR, 'data/sRGB_IEC61966_2_1.icc'));
+    },
+  };
+}
+
+export default defineConfig({
+  input: `${OUT_DIR}/main.js`,
+  platform: 'node',
+  external: ['sharp', 'piscina', 'pdf-parse', /^node:/],
+  plugins: [copyPdfkitData()],
+  logLevel: 'warn',
+  output: {
+    file: `${OUT_DIR}/banmian.cjs`,
+    format: 'cjs',
+    codeSplitting: false,
+    dynamicImportInCjs: false,
+  },
+});
