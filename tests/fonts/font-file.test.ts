@@ -3,6 +3,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { create, type Font } from 'fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHorizontalMetrics } from '../../src/fonts/advances.js';
 import { readFontWithoutOutlines } from '../../src/fonts/font-file.js';
@@ -79,5 +80,21 @@ describe('reading a font without its outlines', () => {
     const glyf = sfnt?.tables.get('glyf') ?? { offset: 0, length: 0 };
     expect(glyf.length).toBeGreaterThan(1_000_000);
     expect(parsed.subarray(glyf.offset, glyf.offset + glyf.length).some((b) => b !== 0)).toBe(false);
+  });
+
+  it('gives fontkit the metrics of the whole font, without decoding loca', async () => {
+    // sans-200: read ahead here and by no other test of this file.
+    await prefetchFonts(['sans-200']);
+    const read = fontkitFont('sans-200');
+    const fromWhole = create(readFileSync(fontFile('sans-200'))) as Font;
+    // fontkit's glyph metrics (our declarations name only the advance width)
+    const metrics = (font: Font, id: number): unknown => {
+      const { advanceWidth, advanceHeight } = font.getGlyph(id) as unknown as { advanceWidth: number; advanceHeight: number };
+      return [advanceWidth, advanceHeight];
+    };
+    for (const id of [0, 3, 77, 1200, 20000, fromWhole.numGlyphs - 1]) expect(metrics(read, id), `glyph ${id}`).toEqual(metrics(fromWhole, id));
+    const locations = (read as unknown as { loca: { offsets: ArrayLike<number> } }).loca.offsets;
+    expect(locations).toBeInstanceOf(Uint32Array); // ours, all zeros: restructure decodes into a plain array
+    expect(Array.prototype.some.call(locations, (offset: number) => offset !== 0)).toBe(false);
   });
 });
