@@ -8,7 +8,8 @@
  * loads these with `import()`, which becomes a lazy `require()` here: a static import would be
  * hoisted to the bundle's first line and load them on every start.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'rolldown';
@@ -31,15 +32,31 @@ function copyPdfkitData() {
   };
 }
 
+/**
+ * The bundle's SHA-256 beside it (banmian.cjs.sha256): the code cache is keyed by it, since V8
+ * knows a cached script's source only by its length, and npm gives installed files one fixed time.
+ */
+function writeBundleDigest() {
+  return {
+    name: 'write-bundle-digest',
+    writeBundle() {
+      const bundle = path.join(OUT_DIR, 'banmian.cjs');
+      writeFileSync(`${bundle}.sha256`, `${createHash('sha256').update(readFileSync(bundle)).digest('hex')}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   input: `${OUT_DIR}/main.js`,
   platform: 'node',
   external: ['sharp', 'piscina', 'pdf-parse', /^node:/],
-  plugins: [copyPdfkitData()],
+  plugins: [copyPdfkitData(), writeBundleDigest()],
   logLevel: 'warn',
   output: {
     file: `${OUT_DIR}/banmian.cjs`,
     format: 'cjs',
+    // Our code and most of the bundled packages are ES modules, which are strict.
+    strict: true,
     codeSplitting: false,
     dynamicImportInCjs: false,
   },

@@ -2,19 +2,24 @@
  * Runs the bundled CLI from V8's code cache (see launch.ts for why): the cache file of each
  * command, and the run of a CommonJS bundle with it.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { cacheRoot } from '../cache-root.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
 
 /** The commands worth a cache: they lay out issues, which is most of a cold start's code. */
 const CACHED_COMMANDS = new Set(['build', 'check', 'batch', 'proof', 'watch']);
 
+/** Arguments after which a command shows text and does none of its work. */
+const INFORMATION_ONLY = new Set(['--help', '-h', '--version', '-V']);
+
 /**
  * One command's code cache: `<cache>/code/banmian-<command>.v8`, a first line that says which
- * bundle and which Node made it, then V8's data. Another bundle or Node finds the line differs and
- * replaces the file. (V8 checks its own version and flags, but knows the source only by length.)
+ * bundle (its SHA-256, written beside it by the build) and which Node made it, then V8's data.
+ * Another bundle or Node finds the line differs and replaces the file. V8 checks its own version
+ * and flags, but knows the source only by its length.
  */
 export class CodeCache {
   constructor(
@@ -22,10 +27,18 @@ export class CodeCache {
     private readonly key: string,
   ) {}
 
-  static forCommand(root: string | undefined, command: string | undefined, bundle: string): CodeCache | undefined {
+  /** The cache for the command in `args` (the CLI's arguments), if it is one worth a cache. */
+  static forCommand(root: string | undefined, args: readonly string[], bundle: string): CodeCache | undefined {
+    const command = args.find((arg) => !arg.startsWith('-')); // global options such as --debug come first
     if (root === undefined || command === undefined || !CACHED_COMMANDS.has(command)) return undefined;
-    const { size, mtimeMs } = statSync(bundle);
-    return new CodeCache(path.join(root, 'code', `banmian-${command}.v8`), `${process.version} ${process.arch} ${size} ${mtimeMs}`);
+    if (args.some((arg) => INFORMATION_ONLY.has(arg))) return undefined;
+    let digest: string;
+    try {
+      digest = readFileSync(`${bundle}.sha256`, 'utf8').trim();
+    } catch {
+      return undefined; // a bundle built by hand, without its digest: run without a cache
+    }
+    return new CodeCache(path.join(root, 'code', `banmian-${command}.v8`), `${process.version} ${process.arch} ${digest}`);
   }
 
   /** V8's data, if this file was made for this bundle and this Node. */
@@ -41,22 +54,21 @@ export class CodeCache {
   }
 
   /** Replaces the file whole (parallel processes never read half of one). A failure only costs time. */
-  write(data: Buffer): void {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temporary, Buffer.concat([Buffer.from(`${this.key}\n`), data]));
-      renameSync(temporary, this.file);
-    } catch {
+  async write(data: Buffer): Promise<void> {
+    await writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${this.key}\n`), data])).catch(() => {
       // An unwritable cache folder: the next run compiles again, as without a cache.
-    }
+    });
   }
 }
 
 type CommonJsWrapper = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
-/** Runs the bundle as Node runs a CommonJS file, with the command's code cache when there is one. */
-export function runBundle(bundle: string, argv = process.argv, root = cacheRoot()): void {
+/**
+ * Runs the bundle as Node runs a CommonJS file, with the command's code cache when there is one.
+ * A new cache is written when the command has done its work and succeeded, so that it holds what
+ * a whole run compiles: not after a mistyped path or option, which ends early.
+ */
+export function runBundle(bundle: string, args = process.argv.slice(2), root = cacheRoot()): void {
   let source: string;
   try {
     source = readFileSync(bundle, 'utf8');
@@ -65,11 +77,15 @@ export function runBundle(bundle: string, argv = process.argv, root = cacheRoot(
     process.exitCode = 1;
     return;
   }
-  const cache = CodeCache.forCommand(root, argv[2], bundle);
+  const cache = CodeCache.forCommand(root, args, bundle);
   const cachedData = cache?.read();
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
   if (cache && (!cachedData || script.cachedDataRejected === true)) {
-    process.once('exit', () => cache.write(script.createCachedData()));
+    // beforeExit: the event loop has run dry, so the command is done (an error or process.exit()
+    // ends the process without it); the write may still use the loop.
+    process.once('beforeExit', () => {
+      if (!process.exitCode) void cache.write(script.createCachedData());
+    });
   }
   const run = script.runInThisContext() as CommonJsWrapper;
   const module = { exports: {} };

@@ -67,7 +67,11 @@ function writeInOrder(doc: PDFKit.PDFDocument, ref: ReferenceInternals): void {
       write(); // nothing ahead of it: written now, as pdfkit would
       return;
     }
-    if (deflated) ref.compress = false;
+    if (deflated) {
+      ref.compress = false;
+      ref.buffer = []; // the concatenated copy is what is compressed: let the chunks go now
+      deflated.catch(() => undefined); // it fails the document in its turn, not the process before it
+    }
     queue.waiting += 1;
     queue.tail = queue.tail
       .then(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../dist/cli/launch.js', import.meta.url));
+export { CLI } from '../cli/run-cli.js';
 
 export interface Workspace {
   /** the copied corpus: manifests and their support files */

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../dist/cli/launch.js', import.meta.url));
+/** The `banmian` bin. */
+export const CLI = fileURLToPath(new URL('../../dist/cli/launch.js', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../../dist/cli/banmian.cjs', import.meta.url));
 
 export interface CliResult {
@@ -14,11 +15,11 @@ export interface CliResult {
 }
 
 export function assertBuilt(): void {
-  if (!existsSync(MAIN) || !existsSync(BUNDLE)) throw new Error('dist/cli is not built: run `npm run build` first (npm test does)');
+  if (!existsSync(CLI) || !existsSync(BUNDLE)) throw new Error('dist/cli is not built: run `npm run build` first (npm test does)');
 }
 
 export function banmian(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [MAIN, ...args], {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },

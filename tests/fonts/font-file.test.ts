@@ -82,7 +82,7 @@ describe('reading a font without its outlines', () => {
     expect(parsed.subarray(glyf.offset, glyf.offset + glyf.length).some((b) => b !== 0)).toBe(false);
   });
 
-  it('gives fontkit the metrics of the whole font, without decoding loca', async () => {
+  it('gives fontkit the advances of the whole font, without decoding loca', async () => {
     // sans-200: read ahead here and by no other test of this file.
     await prefetchFonts(['sans-200']);
     const read = fontkitFont('sans-200');

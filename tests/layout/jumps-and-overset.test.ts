@@ -16,6 +16,7 @@ import { buildIssue, checkIssue, layOut } from '../../src/pipeline.js';
 import { loadTemplate } from '../../src/template/load.js';
 import { normalizeByline } from '../../src/text/normalize.js';
 import { segmentBody } from '../../src/text/segment.js';
+import { CLI } from '../cli/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const visible = (s: string): string => s.replace(/[\s\u3000]/gu, '');
@@ -107,7 +108,7 @@ describe('an article far too long for its page, with no continue_on', () => {
     writeFileSync(output, previous);
     const run = promisify(execFile);
     for (const args of [['build', manifest, '-o', output], ['check', manifest]]) {
-      const result = await run(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args]).then(
+      const result = await run(process.execPath, [CLI, ...args]).then(
         () => ({ code: 0, stdout: '', stderr: '' }),
         (e: { code: number; stdout: string; stderr: string }) => e,
       );
