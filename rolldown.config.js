@@ -46,11 +46,24 @@ function writeBundleDigest() {
   };
 }
 
+/**
+ * tiny-inflate, which fontkit's Unicode tables go through as fontkit loads, replaced by
+ * src/fonts/native-inflate.ts (zlib). unicode-trie `require`s it and calls the export itself.
+ */
+function nativeInflate() {
+  const replacement = path.resolve('dist/fonts/native-inflate.js');
+  return {
+    name: 'native-inflate',
+    resolveId: (id) => (id === 'tiny-inflate' ? '\0native-inflate' : null),
+    load: (id) => (id === '\0native-inflate' ? `module.exports = require(${JSON.stringify(replacement)}).default;` : null),
+  };
+}
+
 export default defineConfig({
   input: `${OUT_DIR}/main.js`,
   platform: 'node',
   external: ['sharp', 'piscina', 'pdf-parse', /^node:/],
-  plugins: [copyPdfkitData(), writeBundleDigest()],
+  plugins: [nativeInflate(), copyPdfkitData(), writeBundleDigest()],
   logLevel: 'warn',
   output: {
     file: `${OUT_DIR}/banmian.cjs`,
