@@ -21,19 +21,31 @@ export interface ColumnFill {
  */
 function fillColumns(items: readonly FlowItem[], starts: readonly number[], bottom: number, even = false): ColumnFill {
   const rows = rowsBefore(items);
-  const total = rows[items.length] ?? 0;
   const columns: [number, number][] = [];
   let next = 0;
-  starts.forEach((start, c) => {
-    const from = next;
-    const share = Math.ceil((total - (rows[from] ?? 0)) / (starts.length - c));
-    const room = even ? Math.min(bottom - start, share) : bottom - start;
-    let to = lastFitting(rows, from, room);
-    if (to < items.length) to = keepRules(items, from, to);
-    columns.push([from, to]);
+  for (let c = 0; c < starts.length; c += 1) {
+    const to = columnEnd(items, rows, starts, c, next, bottom, even);
+    columns.push([next, to]);
     next = to;
-  });
+  }
   return { columns, overflowFrom: next < items.length ? next : undefined };
+}
+
+/** Whether everything fits above `bottom`: fillColumns without the columns (the bisection asks it often). */
+function fitsAbove(items: readonly FlowItem[], starts: readonly number[], bottom: number): boolean {
+  const rows = rowsBefore(items);
+  let next = 0;
+  for (let c = 0; c < starts.length; c += 1) next = columnEnd(items, rows, starts, c, next, bottom, false);
+  return next === items.length;
+}
+
+/** Where column `c`, which starts with item `from`, ends (exclusive) when filled down to `bottom`. */
+function columnEnd(items: readonly FlowItem[], rows: readonly number[], starts: readonly number[], c: number, from: number, bottom: number, even: boolean): number {
+  const start = starts[c] ?? 0;
+  const share = Math.ceil(((rows[items.length] ?? 0) - (rows[from] ?? 0)) / (starts.length - c));
+  const room = even ? Math.min(bottom - start, share) : bottom - start;
+  const to = lastFitting(rows, from, room);
+  return to < items.length ? keepRules(items, from, to) : to;
 }
 
 /** rows[i]: grid rows the items before item i take; one array per flow, kept while the flow lives. */
@@ -65,22 +77,22 @@ function lastFitting(rows: readonly number[], from: number, room: number): numbe
 
 /** Move the column break up when it would leave a subhead, an orphan or a widow. */
 function keepRules(items: readonly FlowItem[], from: number, to: number): number {
+  // A break may move up only while the column keeps at least one item (end - 1 > from).
   let end = to;
-  const movable = (): boolean => end - 1 > from;
   // A subhead stays with the text it introduces.
-  while (movable() && (items[end - 1] as FlowItem).keepWithNext) end -= 1;
+  while (end - 1 > from && (items[end - 1] as FlowItem).keepWithNext) end -= 1;
   const last = items[end - 1];
   const next = items[end];
   if (!last || !next || last.paragraph !== next.paragraph) return end;
   // Widow: the paragraph's last line alone at the head of the next column → take one more over.
-  if (next.position === 'last' && movable()) {
+  if (next.position === 'last' && end - 1 > from) {
     end -= 1;
     // …unless that leaves the paragraph's first line alone at this column's foot.
-    if ((items[end - 1] as FlowItem).position === 'first' && movable()) end -= 1;
+    if ((items[end - 1] as FlowItem).position === 'first' && end - 1 > from) end -= 1;
     return end;
   }
   // Orphan: the paragraph's first line alone at the foot of this column → move it over.
-  if (last.position === 'first' && movable()) end -= 1;
+  if (last.position === 'first' && end - 1 > from) end -= 1;
   return end;
 }
 
@@ -90,15 +102,13 @@ function keepRules(items: readonly FlowItem[], from: number, to: number): number
  * at `maxBottom` with its overflow.
  */
 export function balanceColumns(items: readonly FlowItem[], starts: readonly number[], maxBottom: number): ColumnFill {
-  const lowest = Math.max(...starts);
-  const full = fillColumns(items, starts, maxBottom);
-  if (full.overflowFrom !== undefined) return full;
-  let lo = lowest;
+  if (!fitsAbove(items, starts, maxBottom)) return fillColumns(items, starts, maxBottom);
+  let lo = Math.max(...starts);
   let hi = maxBottom;
   // Invariant: hi fits. Filling is monotone in the bottom line, so bisect.
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (fillColumns(items, starts, mid).overflowFrom === undefined) hi = mid;
+    if (fitsAbove(items, starts, mid)) hi = mid;
     else lo = mid + 1;
   }
   // Even shares can fail where keep rules push lines over; then fill the columns to the bottom.
