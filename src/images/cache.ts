@@ -48,7 +48,28 @@ function sharpRelease(): string {
 }
 const SHARP_RELEASE = sharpRelease();
 
+/** The JPEG of a photo at a placed size in a profile: from the cache, or prepared and cached. */
 export async function cachedPreparedImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer> {
+  const key = await preparedImageKey(file, placed, profile, cmykProfile);
+  const stored = await storedJpeg(key);
+  if (stored) return stored;
+  // sharp is loaded only when a photo has to be prepared.
+  const jpeg = await (await import('./prepare.js')).prepareImage(file, placed, profile, cmykProfile);
+  const dir = cacheDir();
+  if (dir) await store(dir, `${key}.jpg`, jpeg);
+  remember(key, jpeg);
+  return jpeg;
+}
+
+/**
+ * The JPEG a build prepared before, if the cache has it: never prepares one. Reads may run side
+ * by side (the renderer reads an issue's photos at once); preparing runs one photo at a time.
+ */
+export async function storedPreparedImage(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile?: string): Promise<Buffer | undefined> {
+  return storedJpeg(await preparedImageKey(file, placed, profile, cmykProfile));
+}
+
+async function preparedImageKey(file: string, placed: PlacedSize, profile: RenderProfile, cmykProfile: string | undefined): Promise<string> {
   const parts = [
     await fileDigest(file),
     placed.widthPt.toFixed(3),
@@ -58,16 +79,17 @@ export async function cachedPreparedImage(file: string, placed: PlacedSize, prof
     SHARP_RELEASE,
     SEPARATION_METHOD,
   ];
-  const key = createHash('sha256').update(parts.join('\n')).digest('hex');
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
+/** From memory, else from the cache folder (then kept in memory too). */
+async function storedJpeg(key: string): Promise<Buffer | undefined> {
   const remembered = memory.get(key);
   if (remembered) return remembered;
   const dir = cacheDir();
   const stored = dir ? await readFile(path.join(dir, `${key}.jpg`)).catch(() => undefined) : undefined;
-  // sharp is loaded only when a photo has to be prepared.
-  const jpeg = stored ?? (await (await import('./prepare.js')).prepareImage(file, placed, profile, cmykProfile));
-  if (dir && !stored) await store(dir, `${key}.jpg`, jpeg);
-  remember(key, jpeg);
-  return jpeg;
+  if (stored) remember(key, stored);
+  return stored;
 }
 
 function remember(key: string, jpeg: Buffer): void {

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FrameItem, ImageBox, IssueFrames, PageFrame } from '../layout/frames.js';
-import { cachedPreparedImage } from '../images/cache.js';
+import { cachedPreparedImage, storedPreparedImage } from '../images/cache.js';
 import { attachFiles, type Attachment } from './attachments.js';
 import { drawGlyphRun } from './glyph-run.js';
 import { addRegistrationColour, drawPrintMarks } from './marks.js';
@@ -162,11 +162,14 @@ function placeImages(page: PageFrame, bleedMm: number, spec: ProfileSpec): Place
  * is embedded once; at another size (a teaser) it gets its own crop and resolution.
  */
 async function prepareImages(placed: readonly Placed[], profile: RenderProfile, cmykProfile: string | undefined): Promise<Map<string, Buffer>> {
+  const distinct = [...new Map(placed.map((image) => [image.key, image])).values()];
+  const sizeOf = (image: Placed) => ({ widthPt: image.width, heightPt: image.height });
+  // Photos prepared before are read side by side. Preparing is sequential (sharp is memory-hungry
+  // on big photos), and the map keeps the placements' order, which names the images in the PDF.
+  const stored = await Promise.all(distinct.map((image) => storedPreparedImage(image.file, sizeOf(image), profile, cmykProfile)));
   const jpegs = new Map<string, Buffer>();
-  // Sequential: sharp is memory-hungry on big photos, and order must not depend on timing.
-  for (const image of placed) {
-    if (jpegs.has(image.key)) continue;
-    jpegs.set(image.key, await cachedPreparedImage(image.file, { widthPt: image.width, heightPt: image.height }, profile, cmykProfile));
+  for (const [i, image] of distinct.entries()) {
+    jpegs.set(image.key, stored[i] ?? (await cachedPreparedImage(image.file, sizeOf(image), profile, cmykProfile)));
   }
   return jpegs;
 }

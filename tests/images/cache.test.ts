@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedPreparedImage, probedPhotoSize, rememberProbedPhoto } from '../../src/images/cache.js';
+import { cachedPreparedImage, probedPhotoSize, rememberProbedPhoto, storedPreparedImage } from '../../src/images/cache.js';
 import { prepareImage } from '../../src/images/prepare.js';
 import { probePhotos } from '../../src/images/probe.js';
 import type { Issue } from '../../src/manifest/types.js';
@@ -34,6 +34,17 @@ describe('prepared-photo cache', () => {
     const other = await cachedPreparedImage(PHOTO, { widthPt: 100, heightPt: 130 }, 'email');
     expect(other.equals(fresh)).toBe(false);
     expect(readdirSync(join(dir, 'images')).filter((f) => f.endsWith('.jpg'))).toHaveLength(2);
+  });
+
+  it('reads what an earlier build prepared, and prepares nothing itself', async () => {
+    const placed = { widthPt: 150, heightPt: 110 };
+    const jpegs = (): string[] => readdirSync(join(dir, 'images')).filter((f) => f.endsWith('.jpg'));
+    const before = jpegs().length;
+    expect(await storedPreparedImage(PHOTO, placed, 'print')).toBeUndefined();
+    expect(jpegs()).toHaveLength(before);
+    const prepared = await cachedPreparedImage(PHOTO, placed, 'print');
+    expect((await storedPreparedImage(PHOTO, placed, 'print'))?.equals(prepared)).toBe(true);
+    expect(await storedPreparedImage(PHOTO, placed, 'email')).toBeUndefined(); // another profile, another JPEG
   });
 
   it('sees a photo replaced under the same name (a desk swapping a photo while watch runs)', async () => {
