@@ -10,6 +10,7 @@ import { resolveInside } from './paths.js';
 import { parseOrThrow, throwFirstProblem } from './problems.js';
 import { DEFAULT_MAX_ARTICLE_CHARS, manifestSchema, type ArticleData, type PageData, type PhotoData } from './schema.js';
 import { readTextFile } from './text-file.js';
+import { codePointCount } from '../text/classes.js';
 import type { Article, Issue, Page, Photo, SourceRef } from './types.js';
 import {
   formatFieldPath,
@@ -100,7 +101,7 @@ class ManifestReader {
 
   private async body(article: ArticleData, at: PathKey[]): Promise<{ body: string; bodySource: SourceRef }> {
     const found = await this.bodyText(article, at);
-    const length = [...found.body].length;
+    const length = codePointCount(found.body);
     if (length > this.maxArticleChars) {
       const field = [...at, article.body_file === undefined || article.body_file === null ? 'body' : 'body_file'];
       throw new BanmianError(

@@ -119,17 +119,28 @@ export function isCjk(ch: string): boolean {
   );
 }
 
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
 /** The whole character at UTF-16 offset `i` (a surrogate pair is one character). */
 export function charAt(text: string, i: number): string {
-  const unit = text.charCodeAt(i);
-  return unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] as string);
+  return isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length ? text.slice(i, i + 2) : (text[i] as string);
+}
+
+/** Characters (code points) in `text`, as `[...text].length` counts them, without a string per character. */
+export function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 1; i < text.length; i += 1) {
+    // A low surrogate after a high one is the second half of a character already counted.
+    if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) count -= 1;
+  }
+  return count;
 }
 
 /** The whole character that ends at UTF-16 offset `i`, or undefined at the start. */
 export function charBefore(text: string, i: number): string | undefined {
   if (i <= 0) return undefined;
-  const unit = text.charCodeAt(i - 1);
-  return unit >= 0xdc00 && unit <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text[i - 1];
+  return isLowSurrogate(text.charCodeAt(i - 1)) && i >= 2 ? text.slice(i - 2, i) : text[i - 1];
 }
 
 /** A variation selector (standardised or ideographic): it picks a variant of the character before it. */
